@@ -1,0 +1,251 @@
+// Graph and state-space analysis.
+#include "analysis.hpp"
+
+#include "text.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <unordered_set>
+
+namespace measured {
+
+std::vector<Edge> scenario_edges(const Scenario& s) {
+    std::vector<Edge> out;
+    for (std::size_t i = 0; i < s.scenes.size(); ++i) {
+        const auto& sc = s.scenes[i];
+        auto add = [&](const Choice& c, int choice_index) {
+            if (c.outcomes.empty()) {
+                if (c.target.node >= 0) out.push_back({static_cast<int>(i), c.target.node, choice_index, -1});
+            } else {
+                for (std::size_t o = 0; o < c.outcomes.size(); ++o)
+                    if (c.outcomes[o].target.node >= 0)
+                        out.push_back({static_cast<int>(i), c.outcomes[o].target.node, choice_index, static_cast<int>(o)});
+            }
+        };
+        for (std::size_t c = 0; c < sc.choices.size(); ++c) add(sc.choices[c], static_cast<int>(c));
+        if (sc.timeout) add(*sc.timeout, -1);
+    }
+    return out;
+}
+
+namespace {
+std::vector<std::vector<int>> adjacency(const Scenario& s, const std::vector<Edge>& edges) {
+    std::vector<std::vector<int>> adj(static_cast<std::size_t>(s.node_count()));
+    for (const auto& e : edges) adj[static_cast<std::size_t>(e.from)].push_back(e.to);
+    for (auto& a : adj) {
+        std::sort(a.begin(), a.end());
+        a.erase(std::unique(a.begin(), a.end()), a.end());
+    }
+    return adj;
+}
+}  // namespace
+
+std::vector<bool> structurally_reachable(const Scenario& s, const std::vector<Edge>& edges) {
+    std::vector<bool> seen(static_cast<std::size_t>(s.node_count()), false);
+    const int start = s.start_node();
+    if (start < 0) return seen;
+    const auto adj = adjacency(s, edges);
+    std::vector<int> stack{start};
+    seen[static_cast<std::size_t>(start)] = true;
+    while (!stack.empty()) {
+        const int n = stack.back();
+        stack.pop_back();
+        for (int m : adj[static_cast<std::size_t>(n)])
+            if (!seen[static_cast<std::size_t>(m)]) {
+                seen[static_cast<std::size_t>(m)] = true;
+                stack.push_back(m);
+            }
+    }
+    return seen;
+}
+
+namespace {
+// Tarjan's algorithm, iterative so a long chain of scenes cannot overflow the stack.
+std::vector<int> components(const std::vector<std::vector<int>>& adj, int& count) {
+    const std::size_t n = adj.size();
+    std::vector<int> index(n, -1), low(n, 0), comp(n, -1);
+    std::vector<bool> on_stack(n, false);
+    std::vector<int> stack;
+    int next_index = 0;
+    count = 0;
+    for (std::size_t root = 0; root < n; ++root) {
+        if (index[root] >= 0) continue;
+        std::vector<std::pair<int, std::size_t>> work{{static_cast<int>(root), 0}};
+        while (!work.empty()) {
+            auto& [v, child] = work.back();
+            const auto uv = static_cast<std::size_t>(v);
+            if (child == 0 && index[uv] < 0) {
+                index[uv] = low[uv] = next_index++;
+                stack.push_back(v);
+                on_stack[uv] = true;
+            }
+            if (child < adj[uv].size()) {
+                const int w = adj[uv][child++];
+                const auto uw = static_cast<std::size_t>(w);
+                if (index[uw] < 0) work.push_back({w, 0});
+                else if (on_stack[uw]) low[uv] = std::min(low[uv], index[uw]);
+                continue;
+            }
+            if (low[uv] == index[uv]) {
+                int w;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    on_stack[static_cast<std::size_t>(w)] = false;
+                    comp[static_cast<std::size_t>(w)] = count;
+                } while (w != v);
+                ++count;
+            }
+            const int done = v;
+            work.pop_back();
+            if (!work.empty()) {
+                const auto up = static_cast<std::size_t>(work.back().first);
+                low[up] = std::min(low[up], low[static_cast<std::size_t>(done)]);
+            }
+        }
+    }
+    return comp;
+}
+}  // namespace
+
+std::vector<std::vector<int>> closed_loops(const Scenario& s, const std::vector<Edge>& edges) {
+    const auto adj = adjacency(s, edges);
+    int count = 0;
+    const auto comp = components(adj, count);
+    std::vector<std::vector<int>> members(static_cast<std::size_t>(count));
+    for (std::size_t v = 0; v < comp.size(); ++v) members[static_cast<std::size_t>(comp[v])].push_back(static_cast<int>(v));
+    std::vector<std::vector<int>> out;
+    for (auto& m : members) {
+        bool has_exit = false, cyclic = m.size() > 1, has_ending = false;
+        for (int v : m) {
+            if (s.is_ending(v)) has_ending = true;
+            for (int w : adj[static_cast<std::size_t>(v)]) {
+                if (comp[static_cast<std::size_t>(w)] != comp[static_cast<std::size_t>(v)]) has_exit = true;
+                if (w == v) cyclic = true;
+            }
+        }
+        if (cyclic && !has_exit && !has_ending) out.push_back(m);
+    }
+    return out;
+}
+
+LongestPath longest_path(const Scenario& s, const std::vector<Edge>& edges) {
+    LongestPath result;
+    const int start = s.start_node();
+    if (start < 0) return result;
+    const auto adj = adjacency(s, edges);
+    int count = 0;
+    const auto comp = components(adj, count);
+    const bool acyclic = count == s.node_count() &&
+                         std::none_of(edges.begin(), edges.end(), [](const Edge& e) { return e.from == e.to; });
+    if (acyclic) {
+        // Tarjan numbers components in reverse topological order: successors come first.
+        std::vector<int> order(static_cast<std::size_t>(s.node_count()));
+        for (std::size_t v = 0; v < order.size(); ++v) order[static_cast<std::size_t>(comp[v])] = static_cast<int>(v);
+        std::vector<int> best(order.size(), -1);
+        for (int v : order) {
+            const auto uv = static_cast<std::size_t>(v);
+            if (s.is_ending(v)) { best[uv] = 0; continue; }
+            for (int w : adj[uv])
+                if (best[static_cast<std::size_t>(w)] >= 0) best[uv] = std::max(best[uv], best[static_cast<std::size_t>(w)] + 1);
+        }
+        result.decisions = std::max(0, best[static_cast<std::size_t>(start)]);
+        return result;
+    }
+    // With loops: depth-first search over simple paths, with a budget.
+    std::size_t budget = 2'000'000;
+    std::vector<bool> on_path(adj.size(), false);
+    std::function<void(int, int)> dfs = [&](int v, int depth) {
+        if (budget == 0) { result.exact = false; return; }
+        --budget;
+        if (s.is_ending(v)) { result.decisions = std::max(result.decisions, depth); return; }
+        on_path[static_cast<std::size_t>(v)] = true;
+        for (int w : adj[static_cast<std::size_t>(v)])
+            if (!on_path[static_cast<std::size_t>(w)]) dfs(w, depth + 1);
+        on_path[static_cast<std::size_t>(v)] = false;
+    };
+    if (s.node_count() <= 5000) dfs(start, 0);
+    else result.exact = false;
+    return result;
+}
+
+namespace {
+struct StateHash {
+    std::size_t operator()(const std::vector<std::int64_t>& v) const {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (auto x : v) {
+            h ^= static_cast<std::uint64_t>(x);
+            h *= 0x100000001b3ULL;
+        }
+        return static_cast<std::size_t>(h);
+    }
+};
+}  // namespace
+
+Exploration explore(const Scenario& s, std::size_t max_states) {
+    Exploration ex;
+    ex.node_reached.assign(static_cast<std::size_t>(s.node_count()), false);
+    ex.choice_offered.resize(s.scenes.size());
+    for (std::size_t i = 0; i < s.scenes.size(); ++i) ex.choice_offered[i].assign(s.scenes[i].choices.size(), false);
+    const int start = s.start_node();
+    if (start < 0) return ex;
+    const auto vars = s.variable_infos();
+
+    // A state is [node, values...].
+    std::unordered_set<std::vector<std::int64_t>, StateHash> seen;
+    std::vector<std::vector<std::int64_t>> queue;
+    std::vector<std::int64_t> first{start};
+    const auto init = s.initial_values();
+    first.insert(first.end(), init.begin(), init.end());
+    seen.insert(first);
+    queue.push_back(first);
+    auto push = [&](std::vector<std::int64_t> st) {
+        if (seen.size() >= max_states) {
+            ex.complete = false;
+            return;
+        }
+        if (seen.insert(st).second) queue.push_back(std::move(st));
+    };
+    std::size_t head = 0;
+    while (head < queue.size()) {
+        const std::vector<std::int64_t> st = queue[head++];
+        const int node = static_cast<int>(st[0]);
+        ex.node_reached[static_cast<std::size_t>(node)] = true;
+        if (s.is_ending(node)) continue;
+        const Scene& sc = s.scene(node);
+        const std::span<const std::int64_t> values(st.data() + 1, st.size() - 1);
+        auto follow = [&](const Choice& c) {
+            std::vector<std::int64_t> after(st);
+            std::span<std::int64_t> v(after.data() + 1, after.size() - 1);
+            for (const auto& e : c.effects) apply_effect(e, vars, v);
+            if (c.outcomes.empty()) {
+                if (c.target.node < 0) return;
+                after[0] = c.target.node;
+                push(std::move(after));
+                return;
+            }
+            for (const auto& o : c.outcomes) {
+                if (o.target.node < 0) continue;
+                std::vector<std::int64_t> next(after);
+                std::span<std::int64_t> nv(next.data() + 1, next.size() - 1);
+                for (const auto& e : o.effects) apply_effect(e, vars, nv);
+                next[0] = o.target.node;
+                push(std::move(next));
+            }
+        };
+        bool any = false;
+        for (std::size_t c = 0; c < sc.choices.size(); ++c) {
+            const Choice& ch = sc.choices[c];
+            if (ch.condition && !evaluate(*ch.condition, values)) continue;
+            any = true;
+            ex.choice_offered[static_cast<std::size_t>(node)][c] = true;
+            follow(ch);
+        }
+        if (sc.timeout) follow(*sc.timeout);
+        if (!any && !sc.timeout && ex.dead_ends.size() < 5) ex.dead_ends.push_back({node, std::vector<std::int64_t>(values.begin(), values.end())});
+    }
+    ex.states = seen.size();
+    return ex;
+}
+
+}  // namespace measured

@@ -1,0 +1,54 @@
+// Graph and state-space analysis of a loaded scenario: edges, reachability, loops, the longest path,
+// and an exhaustive walk of (scene, variables) states that finds dead ends and choices that can never
+// be offered. Used by the validator, `stats` and (later) the author tools.
+#pragma once
+
+#include "model.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace measured {
+
+struct Edge {
+    int from = -1;
+    int to = -1;
+    int choice = -1;    // index into the scene's choices; -1 = the timeout
+    int outcome = -1;   // index into the choice's outcomes; -1 = its target
+};
+
+// Every resolved edge, scene by scene.
+[[nodiscard]] std::vector<Edge> scenario_edges(const Scenario& s);
+
+// Nodes reachable from the start ignoring conditions.
+[[nodiscard]] std::vector<bool> structurally_reachable(const Scenario& s, const std::vector<Edge>& edges);
+
+// Strongly connected components with no way out and no ending: the player would be stuck for ever.
+[[nodiscard]] std::vector<std::vector<int>> closed_loops(const Scenario& s, const std::vector<Edge>& edges);
+
+// The number of decisions on the longest loop-free path from the start to an ending, ignoring
+// conditions. `exact` is false when the search had to stop early (very large, cyclic graphs).
+struct LongestPath {
+    int decisions = 0;
+    bool exact = true;
+};
+[[nodiscard]] LongestPath longest_path(const Scenario& s, const std::vector<Edge>& edges);
+
+struct DeadEnd {
+    int node = -1;
+    std::vector<std::int64_t> values;
+};
+
+struct Exploration {
+    bool complete = true;            // false when the state limit was hit
+    std::size_t states = 0;
+    std::vector<bool> node_reached;  // per node
+    std::vector<std::vector<bool>> choice_offered;   // per scene, per choice
+    std::vector<DeadEnd> dead_ends;  // first few states where nothing can be chosen
+};
+
+// Walks every reachable (node, variables) state, following every choice, outcome and timeout.
+[[nodiscard]] Exploration explore(const Scenario& s, std::size_t max_states = 200000);
+
+}  // namespace measured

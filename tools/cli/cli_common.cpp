@@ -1,0 +1,105 @@
+// Shared pieces of measured-cli.
+#include "cli_common.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace measured::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string program_path;
+}
+
+void set_program_path(const char* argv0) { program_path = argv0 ? argv0 : ""; }
+
+bool Args::has(const std::string& flag) const { return std::find(flags.begin(), flags.end(), flag) != flags.end(); }
+
+std::optional<std::string> Args::get(const std::string& option) const {
+    auto it = options.find(option);
+    if (it == options.end()) return std::nullopt;
+    return it->second;
+}
+
+Args parse_args(int argc, char** argv, int first, const std::vector<std::string>& valued, const std::vector<std::string>& flags) {
+    Args a;
+    bool only_positional = false;
+    for (int i = first; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (only_positional || arg.size() < 2 || arg[0] != '-' || arg == "-") {
+            a.positional.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            only_positional = true;
+            continue;
+        }
+        std::string name = arg, value;
+        bool has_value = false;
+        if (auto eq = arg.find('='); eq != std::string::npos) {
+            name = arg.substr(0, eq);
+            value = arg.substr(eq + 1);
+            has_value = true;
+        }
+        if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
+            if (!has_value) {
+                if (i + 1 >= argc) {
+                    a.error = name + " needs a value";
+                    return a;
+                }
+                value = argv[++i];
+            }
+            a.options[name] = value;
+        } else if (std::find(flags.begin(), flags.end(), name) != flags.end() && !has_value) {
+            a.flags.push_back(name);
+        } else {
+            a.error = "unknown option " + name;
+            return a;
+        }
+    }
+    return a;
+}
+
+std::string find_standards_dir(const std::optional<std::string>& override_dir) {
+    if (override_dir) return *override_dir;
+    if (const char* env = std::getenv("MEASURED_STANDARDS"); env && *env) return env;
+    std::error_code ec;
+    fs::path exe = fs::canonical("/proc/self/exe", ec);
+    if (ec && !program_path.empty()) exe = fs::absolute(program_path, ec);
+    if (!ec) {
+        const fs::path dir = exe.parent_path();
+        for (const fs::path& candidate : {dir / "../share/measured/assets/standards", dir / "../assets/standards",
+                                          dir / "../../assets/standards", dir / "../../../assets/standards"}) {
+            if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
+        }
+    }
+    const fs::path source = fs::path(MEASURED_SOURCE_DIR) / "assets/standards";
+    if (fs::is_directory(source, ec)) return source.string();
+    return {};
+}
+
+std::optional<Catalogue> load_standards(const std::optional<std::string>& override_dir, Diagnostics& diags) {
+    const std::string dir = find_standards_dir(override_dir);
+    if (dir.empty()) return std::nullopt;
+    if (!fs::is_directory(dir)) {
+        diags.error("E001", {dir, 0, 0}, "the standards folder does not exist");
+        return std::nullopt;
+    }
+    return load_catalogue(dir, diags);
+}
+
+void print_diagnostics(const Diagnostics& diags, std::FILE* out) {
+    for (const auto& d : diags.items()) std::fprintf(out, "%s\n", format_diagnostic(d).c_str());
+    if (diags.suppressed())
+        std::fprintf(out, "… and %zu more problems not shown (the first %zu are listed)\n", diags.suppressed(), diags.items().size());
+}
+
+int usage_error(const std::string& command, const std::string& message) {
+    std::fprintf(stderr, "measured-cli %s: %s\nRun 'measured-cli %s --help' for usage.\n", command.c_str(), message.c_str(),
+                 command.c_str());
+    return Exit::usage;
+}
+
+}  // namespace measured::cli

@@ -1,0 +1,11 @@
+// The subcommands of measured-cli; each takes the full argv and the index of its first argument.
+#pragma once
+
+namespace measured::cli {
+
+int run_lint(int argc, char** argv, int first);
+int run_play(int argc, char** argv, int first);
+int run_standards(int argc, char** argv, int first);
+int run_stats(int argc, char** argv, int first);
+
+}  // namespace measured::cli

@@ -58,6 +58,13 @@ std::vector<Token> lex(std::string_view s) {
     return out;
 }
 
+// What to say about a character that is not part of the language.
+std::string bad_character(std::string_view text) {
+    if (text == "&" || text == "|") return "unexpected '" + std::string(text) + "'; write 'and' / 'or'";
+    if (text == "!") return "unexpected '!'; write 'not'";
+    return "unexpected character '" + std::string(text) + "'";
+}
+
 std::string describe(const Token& t) {
     if (t.kind == Token::Kind::end) return "the end of the expression";
     return "'" + std::string(t.text) + "'";
@@ -75,6 +82,8 @@ public:
             const auto& t = peek();
             if (t.kind == Token::Kind::assign)
                 fail(t.offset, "E300", "'=' is assignment; compare with '=='");
+            else if (t.kind == Token::Kind::bad)
+                fail(t.offset, "E300", bad_character(t.text));
             else
                 fail(t.offset, "E300", "unexpected " + describe(t) + " after a complete expression");
             return -1;
@@ -107,12 +116,12 @@ private:
         return true;
     }
 
+    // `depth` counts nesting an author wrote — parentheses, 'not', unary '-' — not grammar levels.
     int parse_or(std::size_t depth) {
-        if (too_deep(depth, peek().offset)) return -1;
-        int lhs = parse_and(depth + 1);
+        int lhs = parse_and(depth);
         while (lhs >= 0 && word_is(peek(), "or")) {
             const auto op = next();
-            const int rhs = parse_and(depth + 1);
+            const int rhs = parse_and(depth);
             if (rhs < 0) return -1;
             lhs = add({ExprNode::Op::logical_or, 0, lhs, rhs, static_cast<std::uint32_t>(op.offset)});
         }
@@ -120,10 +129,10 @@ private:
     }
 
     int parse_and(std::size_t depth) {
-        int lhs = parse_not(depth + 1);
+        int lhs = parse_not(depth);
         while (lhs >= 0 && word_is(peek(), "and")) {
             const auto op = next();
-            const int rhs = parse_not(depth + 1);
+            const int rhs = parse_not(depth);
             if (rhs < 0) return -1;
             lhs = add({ExprNode::Op::logical_and, 0, lhs, rhs, static_cast<std::uint32_t>(op.offset)});
         }
@@ -131,18 +140,18 @@ private:
     }
 
     int parse_not(std::size_t depth) {
-        if (too_deep(depth, peek().offset)) return -1;
         if (word_is(peek(), "not")) {
+            if (too_deep(depth + 1, peek().offset)) return -1;
             const auto op = next();
             const int inner = parse_not(depth + 1);
             if (inner < 0) return -1;
             return add({ExprNode::Op::logical_not, 0, inner, -1, static_cast<std::uint32_t>(op.offset)});
         }
-        return parse_comparison(depth + 1);
+        return parse_comparison(depth);
     }
 
     int parse_comparison(std::size_t depth) {
-        int lhs = parse_additive(depth + 1);
+        int lhs = parse_additive(depth);
         if (lhs < 0) return -1;
         const auto k = peek().kind;
         ExprNode::Op op;
@@ -156,7 +165,7 @@ private:
             default: return lhs;
         }
         const auto t = next();
-        const int rhs = parse_additive(depth + 1);
+        const int rhs = parse_additive(depth);
         if (rhs < 0) return -1;
         const auto after = peek().kind;
         if (after == Token::Kind::eq || after == Token::Kind::ne || after == Token::Kind::lt || after == Token::Kind::le ||
@@ -168,10 +177,10 @@ private:
     }
 
     int parse_additive(std::size_t depth) {
-        int lhs = parse_unary(depth + 1);
+        int lhs = parse_unary(depth);
         while (lhs >= 0 && (peek().kind == Token::Kind::plus || peek().kind == Token::Kind::minus)) {
             const auto t = next();
-            const int rhs = parse_unary(depth + 1);
+            const int rhs = parse_unary(depth);
             if (rhs < 0) return -1;
             lhs = add({t.kind == Token::Kind::plus ? ExprNode::Op::add : ExprNode::Op::sub, 0, lhs, rhs,
                        static_cast<std::uint32_t>(t.offset)});
@@ -180,14 +189,14 @@ private:
     }
 
     int parse_unary(std::size_t depth) {
-        if (too_deep(depth, peek().offset)) return -1;
         if (peek().kind == Token::Kind::minus) {
+            if (too_deep(depth + 1, peek().offset)) return -1;
             const auto t = next();
             const int inner = parse_unary(depth + 1);
             if (inner < 0) return -1;
             return add({ExprNode::Op::negate, 0, inner, -1, static_cast<std::uint32_t>(t.offset)});
         }
-        return parse_primary(depth + 1);
+        return parse_primary(depth);
     }
 
     int parse_primary(std::size_t depth) {
@@ -226,10 +235,8 @@ private:
                 return -1;
             }
             case Token::Kind::lparen: {
-                if (too_deep(depth + paren_depth_ * 4, t.offset)) return -1;
-                ++paren_depth_;
+                if (too_deep(depth + 1, t.offset)) return -1;
                 const int inner = parse_or(depth + 1);
-                --paren_depth_;
                 if (inner < 0) return -1;
                 if (peek().kind != Token::Kind::rparen) {
                     fail(peek().offset, "E300", "expected ')' to close the '(' at column " + std::to_string(t.offset + 1) +
@@ -243,12 +250,7 @@ private:
                 fail(t.offset, "E300", "the expression ends where a value was expected");
                 return -1;
             case Token::Kind::bad:
-                if (t.text == "&" || t.text == "|")
-                    fail(t.offset, "E300", "unexpected '" + std::string(t.text) + "'; write 'and' / 'or'");
-                else if (t.text == "!")
-                    fail(t.offset, "E300", "unexpected '!'; write 'not'");
-                else
-                    fail(t.offset, "E300", "unexpected character '" + std::string(t.text) + "'");
+                fail(t.offset, "E300", bad_character(t.text));
                 return -1;
             default:
                 fail(t.offset, "E300", "expected a value, found " + describe(t));
@@ -260,7 +262,6 @@ private:
     std::size_t pos_ = 0;
     std::span<const VariableInfo> vars_;
     ExprLimits limits_;
-    std::size_t paren_depth_ = 0;
 };
 
 const char* type_word(ValueType t) { return t == ValueType::integer ? "a number" : "true/false"; }

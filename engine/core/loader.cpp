@@ -334,7 +334,10 @@ std::optional<Choice> Loader::read_choice(const toml::table& t, const std::strin
         c.id = "timeout";
     } else {
         id = r.id("id", Need::required);
-        if (id) c.id = id->value;
+        if (id) {
+            c.id = id->value;
+            r.rename("choice '" + c.id + "' in scene '" + scene_id + "'");
+        }
         c.label = text(r, "label", Need::required, 200);
         if (auto cond = r.string("condition", Need::optional, 2000)) {
             c.condition_text = cond->value;
@@ -384,13 +387,14 @@ std::optional<Choice> Loader::read_choice(const toml::table& t, const std::strin
 }
 
 void Loader::read_scene(const toml::table& t) {
-    TableReader first(file_, diags_, t, "a scene");
+    TableReader r(file_, diags_, t, "a scene");
     Scene sc;
-    sc.span = first.span();
-    auto id = first.id("id", Need::required);
-    if (id) sc.id = id->value;
-    TableReader r(file_, diags_, t, "scene '" + sc.id + "'");
-    (void)r.node("id");
+    sc.span = r.span();
+    auto id = r.id("id", Need::required);
+    if (id) {
+        sc.id = id->value;
+        r.rename("scene '" + sc.id + "'");
+    }
     sc.title = text(r, "title", Need::optional, 120);
     sc.text = text(r, "text", Need::required, limits_.max_text);
     if (auto img = r.string("image", Need::optional, 300)) {
@@ -452,13 +456,14 @@ void Loader::read_scene(const toml::table& t) {
 }
 
 void Loader::read_ending(const toml::table& t) {
-    TableReader first(file_, diags_, t, "an ending");
+    TableReader r(file_, diags_, t, "an ending");
     Ending e;
-    e.span = first.span();
-    auto id = first.id("id", Need::required);
-    if (id) e.id = id->value;
-    TableReader r(file_, diags_, t, "ending '" + e.id + "'");
-    (void)r.node("id");
+    e.span = r.span();
+    auto id = r.id("id", Need::required);
+    if (id) {
+        e.id = id->value;
+        r.rename("ending '" + e.id + "'");
+    }
     e.title = text(r, "title", Need::required, 120);
     e.outcome = value_or(r.word("outcome", Need::required, outcome_names()));
     e.text = text(r, "text", Need::required, limits_.max_text);

@@ -91,7 +91,8 @@ std::string report_markdown(const Debrief& d, const Catalogue* cat) {
     o += "## Decisions\n\n";
     for (const auto& dr : d.decisions) {
         o += "### " + std::to_string(dr.number) + ". " + (dr.scene_title.empty() ? dr.scene : dr.scene_title) + "\n\n";
-        o += "- Chose: " + dr.label + " (" + seconds_text(dr.seconds) + (dr.timed_out ? ", time ran out" : "") + ")\n";
+        if (dr.timed_out) o += "- Did not decide in time (" + seconds_text(dr.seconds) + ")\n";
+        else o += "- Chose: " + dr.label + " (" + seconds_text(dr.seconds) + ")\n";
         if (!dr.outcome.empty()) o += "- Chance: " + dr.outcome + "\n";
         if (!dr.narration.empty()) o += "- What happened: " + cell(dr.narration) + "\n";
         if (dr.ratings.empty()) o += "- Not scored.\n";

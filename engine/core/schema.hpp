@@ -48,6 +48,8 @@ public:
 
     [[nodiscard]] Span span() const { return span_of(file_, table_); }
     [[nodiscard]] const std::string& what() const { return what_; }
+    // Names the table better once its id is known: "a scene" becomes "scene 'door'".
+    void rename(std::string what) { what_ = std::move(what); }
     [[nodiscard]] Span key_span(std::string_view key) const;
 
 private:

@@ -7,6 +7,7 @@
 #include "report.hpp"
 #include "session_file.hpp"
 #include "files.hpp"
+#include "text.hpp"
 #include "validator.hpp"
 
 #include <charconv>
@@ -76,12 +77,17 @@ std::string render_markup(std::string_view text) {
     return out;
 }
 
-// Wraps each paragraph to the width; blank lines separate paragraphs.
-std::string wrap(std::string_view text, std::size_t width, std::string_view indent = "") {
+// Wraps each paragraph to the width; blank lines separate paragraphs. The first line starts with
+// `first`, the following ones with as many spaces (a hanging indent for bullets).
+std::string wrap(std::string_view text, std::size_t width, std::string_view first = "") {
     std::string out, line;
     std::size_t line_len = 0;
+    const std::string hang(utf8_length(first), ' ');
+    bool first_line = true;
+    const std::string_view indent = hang;
     auto flush = [&] {
-        if (!line.empty()) out += std::string(indent) + line + "\n";
+        if (!line.empty()) out += (first_line ? std::string(first) : hang) + line + "\n";
+        if (!line.empty()) first_line = false;
         line.clear();
         line_len = 0;
     };
@@ -207,19 +213,19 @@ void print_scene(const Session& s, bool quiet, std::size_t width) {
     const Scene& sc = *s.scene();
     std::printf("\n");
     if (!sc.title.empty()) std::printf("== %s ==\n\n", render_markup(s.render(sc.title)).c_str());
-    std::printf("%s", wrap(render_markup(s.render(sc.text)), width).c_str());
+    std::printf("%s", render_markup(wrap(s.render(sc.text), width)).c_str());
     for (const auto& line : sc.dialogue)
-        std::printf("\n%s", wrap(render_markup(line.speaker + ": \u201c" + s.render(line.text) + "\u201d"), width, "  ").c_str());
-    if (!sc.image.empty()) std::printf("\n[Image: %s]\n", sc.image_alt.c_str());
+        std::printf("\n%s", render_markup(wrap(line.speaker + ": \u201c" + s.render(line.text) + "\u201d", width, "  ")).c_str());
+    if (!sc.image.empty()) std::printf("\n%s", wrap(sc.image_alt + "]", width, "[Image: ").c_str());
     if (!sc.facts.empty()) {
         std::printf("\nWhat you know:\n");
-        for (const auto& f : sc.facts) std::printf("%s", wrap(render_markup(s.render(f)), width, "  - ").c_str());
+        for (const auto& f : sc.facts) std::printf("%s", render_markup(wrap(s.render(f), width, "  - ")).c_str());
     }
     std::printf("\n");
     const auto available = s.available_choices();
     for (std::size_t i = 0; i < available.size(); ++i) {
         const auto& c = sc.choices[static_cast<std::size_t>(available[i])];
-        std::printf("  %zu. %s\n", i + 1, render_markup(s.render(c.label)).c_str());
+        std::printf("%s", render_markup(wrap(s.render(c.label), width, "  " + std::to_string(i + 1) + ". ")).c_str());
     }
 }
 
@@ -387,7 +393,7 @@ int run_play(int argc, char** argv, int first) {
             std::fprintf(stderr, "measured-cli play: %s\n", r.error.c_str());
             return Exit::usage;
         }
-        if (!quiet && !s.narration().empty()) std::printf("\n%s", wrap(render_markup(s.narration()), width).c_str());
+        if (!quiet && !s.narration().empty()) std::printf("\n%s", render_markup(wrap(s.narration(), width)).c_str());
         if (!autosave()) return Exit::usage;
     }
 

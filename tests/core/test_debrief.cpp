@@ -1,0 +1,118 @@
+// Scoring and reports: golden debriefs (Markdown and JSON) for fixed paths, and the scoring rules.
+#include "debrief.hpp"
+#include "helpers.hpp"
+#include "report.hpp"
+#include "session.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace measured;
+using namespace measured::test;
+
+namespace {
+
+const Scenario& golden_scenario() {
+    static const Scenario s = [] {
+        ValidateOptions o;
+        o.catalogue = &catalogue();
+        auto r = lint_scenario(data_path("golden/scenario.toml"), o);
+        REQUIRE_MESSAGE(r.diagnostics.empty(), dump(r.diagnostics));
+        return *r.scenario;
+    }();
+    return s;
+}
+
+// Compares with the golden file; MEASURED_UPDATE_GOLDEN=1 rewrites it (review the diff before committing).
+void check_golden(const std::string& name, const std::string& actual) {
+    const std::string path = data_path("golden/" + name);
+    if (std::getenv("MEASURED_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << actual;
+    const std::string expected = read_file(path);
+    REQUIRE_MESSAGE(!expected.empty(), std::string("missing golden file " + path));
+    CHECK(actual == expected);
+}
+
+Session play(std::uint64_t seed, const std::vector<std::string>& choices) {
+    Session s(golden_scenario(), seed);
+    for (const auto& c : choices) {
+        const StepResult r = c == "timeout" ? s.time_out(15) : s.choose_id(c, 3.0);
+        REQUIRE_MESSAGE(r.ok, r.error);
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_SUITE("core/debrief") {
+
+TEST_CASE("golden debrief for the careful path") {
+    const Session s = play(42, {"talk", "wait"});
+    const Debrief d = make_debrief(s, &catalogue());
+    CHECK(d.complete);
+    CHECK(d.outcome == "de-escalated");
+    CHECK(d.critical.empty());
+    check_golden("careful.md", report_markdown(d, &catalogue()));
+    check_golden("careful.json", report_json(d, &catalogue()));
+}
+
+TEST_CASE("golden debrief for the path with a critical violation and a timeout") {
+    // The first seed that draws "falls" for the strike; the golden files record which one it is.
+    std::uint64_t seed = 1;
+    while (play(seed, {"timeout", "strike"}).history().back().outcome != "falls") ++seed;
+    const Session s = play(seed, {"timeout", "strike"});
+    const Debrief d = make_debrief(s, &catalogue());
+    REQUIRE(d.critical.size() == 1);
+    CHECK(d.critical[0].decision == 2);
+    CHECK(d.critical[0].principle == "proportionality");
+    check_golden("critical.md", report_markdown(d, &catalogue()));
+    check_golden("critical.json", report_json(d, &catalogue()));
+}
+
+TEST_CASE("scoring: points per rating, worst rating, traced decisions") {
+    const Session s = play(1, {"kick", "strike"});
+    const Debrief d = make_debrief(s, &catalogue());
+    REQUIRE(d.principles.size() == 3);
+    // Catalogue order: necessity before proportionality before accountability.
+    CHECK(d.principles[0].principle == "necessity");
+    CHECK(d.principles[0].percent == 0);
+    CHECK(d.principles[0].worst == Rating::violation);
+    CHECK(d.principles[0].decisions == std::vector<int>{1});
+    CHECK(d.principles[1].principle == "proportionality");
+    CHECK(d.principles[2].principle == "accountability");
+    CHECK(d.principles[2].points == 1);
+    CHECK(d.principles[2].max_points == 3);
+    CHECK(d.principles[2].percent == 33);
+    // Every rating traces back to a decision and the provisions cited for it.
+    for (const auto& dr : d.decisions)
+        for (const auto& r : dr.ratings) CHECK_FALSE(r.cites.empty());
+}
+
+TEST_CASE("alternatives show what else was on offer and how it would have been rated") {
+    const Session s = play(42, {"talk", "wait"});
+    const Debrief d = make_debrief(s, &catalogue());
+    REQUIRE(d.decisions.size() == 2);
+    const auto& first = d.decisions[0];
+    REQUIRE(first.alternatives.size() == 3);   // talk, kick, and letting the time run out
+    CHECK(first.alternatives[0].chosen);
+    CHECK(first.alternatives[1].choice == "kick");
+    CHECK(first.alternatives[1].ratings.at(0).rating == Rating::violation);
+    CHECK(first.alternatives[2].choice == "timeout");
+}
+
+TEST_CASE("the debrief is a pure function of scenario, seed and history") {
+    const Session a = play(9, {"timeout", "strike"});
+    const Session b = play(9, {"timeout", "strike"});
+    CHECK(report_json(make_debrief(a, &catalogue()), &catalogue()) == report_json(make_debrief(b, &catalogue()), &catalogue()));
+}
+
+TEST_CASE("an unfinished session gives a partial debrief") {
+    const Session s = play(1, {"talk"});
+    const Debrief d = make_debrief(s, &catalogue());
+    CHECK_FALSE(d.complete);
+    CHECK(d.decisions.size() == 1);
+    CHECK(report_markdown(d, &catalogue()).find("The scenario was not finished.") != std::string::npos);
+}
+
+}

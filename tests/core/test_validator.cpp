@@ -1,0 +1,136 @@
+// The validator: graph checks, images, principles and citations against the real catalogue.
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace measured;
+using namespace measured::test;
+
+namespace {
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+const std::string scored_choice = R"(    [[scene.choice.assessment]]
+    principle = "necessity"
+    rating = "compliant"
+    feedback = "Fine."
+    cite = ["bpuff-4"]
+)";
+
+// A scenario whose second scene is "loop" with choices given by the caller.
+std::string with_second_scene(const std::string& second_scene_body, const std::string& variables = "") {
+    return replace(minimal_scenario(variables), "[[ending]]", "[[scene]]\nid = \"loop\"\ntext = \"Again.\"\n" + second_scene_body + "\n[[ending]]");
+}
+
+}  // namespace
+
+TEST_SUITE("core/validator") {
+
+TEST_CASE("a clean scenario with a real citation passes") {
+    const auto l = lint_text(minimal_scenario("", "", scored_choice));
+    INFO(dump(l.diags));
+    CHECK(l.diags.empty());
+}
+
+TEST_CASE("E203 unknown principle and E204 unknown provision, each with a suggestion") {
+    std::string src = replace(minimal_scenario("", "", scored_choice), "principle = \"necessity\"", "principle = \"neccessity\"");
+    src = replace(src, "cite = [\"bpuff-4\"]", "cite = [\"bpuff-4\", \"bpuff-99\"]");
+    const auto l = lint_text(src);
+    const Pos p = find_pos(src, "\"neccessity\"");
+    CHECK(has_diagnostic(l.diags, "E203", p.line, p.column));
+    CHECK(with_code(l.diags, "E203")[0].message.find("did you mean 'necessity'?") != std::string::npos);
+    const Pos c = find_pos(src, "\"bpuff-99\"");
+    CHECK(has_diagnostic(l.diags, "E204", c.line, c.column));
+}
+
+TEST_CASE("W401 an unreachable scene") {
+    const std::string src = with_second_scene("  [[scene.choice]]\n  id = \"out\"\n  label = \"Out\"\n  target = \"end\"\n");
+    const auto l = lint_text(src);
+    const Pos p = find_pos(src, "[[scene]]\nid = \"loop\"");
+    CHECK(has_diagnostic(l.diags, "W401", p.line, p.column));
+    CHECK_FALSE(l.diags.has_errors());
+}
+
+TEST_CASE("E403 a loop with no way out") {
+    std::string src = with_second_scene("  [[scene.choice]]\n  id = \"again\"\n  label = \"Again\"\n  target = \"loop\"\n");
+    src = replace(src, "target = \"end\"", "target = \"loop\"");
+    const auto l = lint_text(src);
+    INFO(dump(l.diags));
+    REQUIRE(with_code(l.diags, "E403").size() == 1);
+    CHECK(with_code(l.diags, "E403")[0].message == "scenes loop form a loop with no way out and no ending");
+    CHECK(with_code(l.diags, "E400").size() == 1);   // and so no ending can be reached
+}
+
+TEST_CASE("a loop with a way out is fine") {
+    std::string src = with_second_scene(
+        "  [[scene.choice]]\n  id = \"again\"\n  label = \"Again\"\n  target = \"first\"\n"
+        "  [[scene.choice]]\n  id = \"out\"\n  label = \"Out\"\n  target = \"end\"\n");
+    src = replace(src, "target = \"end\"", "target = \"loop\"");
+    const auto l = lint_text(src);
+    INFO(dump(l.diags));
+    CHECK(l.diags.empty());
+}
+
+TEST_CASE("E402 a dead end where no condition can hold") {
+    const std::string vars = R"(tension = { type = "int", initial = 2, min = 0, max = 10 })";
+    std::string src = with_second_scene(
+        "  [[scene.choice]]\n  id = \"calm\"\n  label = \"Calm\"\n  condition = \"tension < 3\"\n  target = \"end\"\n"
+        "  [[scene.choice]]\n  id = \"hot\"\n  label = \"Hot\"\n  condition = \"tension > 8\"\n  target = \"end\"\n",
+        vars);
+    src = replace(src, "target = \"end\"", "target = \"loop\"\n  effects = [\"tension += 4\"]");
+    const auto l = lint_text(src);
+    INFO(dump(l.diags));
+    REQUIRE(with_code(l.diags, "E402").size() == 1);
+    CHECK(with_code(l.diags, "E402")[0].message == "dead end: in scene 'loop' no choice is available when tension=6");
+    // Both choices are never offered in practice.
+    CHECK(with_code(l.diags, "W404").size() == 2);
+}
+
+TEST_CASE("W404 a choice that is never offered, though its condition could be true in general") {
+    const std::string vars = R"(tension = { type = "int", initial = 2, min = 0, max = 10 })";
+    const std::string src = minimal_scenario(vars, "",
+                                             "  effects = [\"tension += 1\"]\n"
+                                             "  [[scene.choice]]\n  id = \"never\"\n  label = \"Never\"\n  condition = \"tension > 5\"\n  target = \"end\"\n");
+    const auto l = lint_text(src);
+    const Pos p = find_pos(src, "\"tension > 5\"");
+    CHECK(has_diagnostic(l.diags, "W404", p.line, p.column));
+}
+
+TEST_CASE("images: absolute, escaping, missing, wrong type, symlink out, and a good one") {
+    TempDir dir;
+    dir.write("ok/images/door.png", "\x89PNG\r\n\x1a\n");
+    dir.write("outside.png", "\x89PNG\r\n\x1a\n");
+    std::filesystem::create_symlink(dir.path() + "/outside.png", dir.path() + "/ok/images/link.png");
+    auto lint_image = [&](const std::string& image) {
+        const std::string src = minimal_scenario("", "image = \"" + image + "\"\nimage_alt = \"A door.\"\n");
+        const std::string path = dir.write("ok/scenario.toml", src);
+        ValidateOptions o;
+        o.catalogue = &catalogue();
+        return lint_scenario(path, o).diagnostics;
+    };
+    CHECK(lint_image("images/door.png").empty());
+    CHECK(with_code(lint_image("/etc/passwd.png"), "E501").size() == 1);
+    CHECK(with_code(lint_image("../outside.png"), "E502").size() == 1);
+    CHECK(with_code(lint_image("images/../../outside.png"), "E502").size() == 1);
+    CHECK(with_code(lint_image("images/link.png"), "E502").size() == 1);
+    CHECK(with_code(lint_image("images/missing.png"), "E500").size() == 1);
+    CHECK(with_code(lint_image("images/door.gif"), "E503").size() == 1);
+}
+
+TEST_CASE("graph checks are skipped after loader errors, so one mistake gives one message") {
+    const std::string src = with_second_scene("  [[scene.choice]]\n  id = \"out\"\n  label = \"Out\"\n  target = \"end\"\n");
+    const std::string broken = replace(src, "target = \"end\"", "target = \"lop\"");
+    const auto l = lint_text(broken);
+    INFO(dump(l.diags));
+    CHECK(with_code(l.diags, "E201").size() == 1);
+    CHECK(with_code(l.diags, "W401").empty());
+}
+
+}

@@ -1,0 +1,220 @@
+// Test helpers.
+#include "helpers.hpp"
+
+#include "text.hpp"
+#include "toml_source.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace measured::test {
+
+namespace fs = std::filesystem;
+
+const Catalogue& catalogue() {
+    static const Catalogue cat = [] {
+        Diagnostics d;
+        Catalogue c = load_catalogue(source_path("assets/standards"), d);
+        if (d.has_errors()) throw std::runtime_error("the bundled catalogue has errors: " + dump(d));
+        return c;
+    }();
+    return cat;
+}
+
+std::string source_path(const std::string& relative) { return std::string(MEASURED_SOURCE_DIR) + "/" + relative; }
+std::string data_path(const std::string& relative) { return std::string(MEASURED_TEST_DATA) + "/" + relative; }
+
+TempDir::TempDir() {
+    std::string templ = (fs::temp_directory_path() / "measured-test-XXXXXX").string();
+    if (!::mkdtemp(templ.data())) throw std::runtime_error("cannot create a temporary folder");
+    path_ = templ;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& content) const {
+    const fs::path p = fs::path(path_) / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+}
+
+Loaded load_text(const std::string& toml, const std::string& path) {
+    Loaded l;
+    l.scenario = load_scenario_source(SourceFile{path, toml}, l.diags);
+    return l;
+}
+
+Loaded lint_text(const std::string& toml) {
+    TempDir dir;
+    const std::string path = dir.write("scenario.toml", toml);
+    ValidateOptions options;
+    options.catalogue = &catalogue();
+    auto r = lint_scenario(path, options);
+    Loaded l;
+    l.scenario = std::move(r.scenario);
+    l.diags = std::move(r.diagnostics);
+    return l;
+}
+
+std::vector<Diagnostic> with_code(const Diagnostics& d, const std::string& code) {
+    std::vector<Diagnostic> out;
+    for (const auto& x : d.items())
+        if (x.code == code) out.push_back(x);
+    return out;
+}
+
+bool has_diagnostic(const Diagnostics& d, const std::string& code, unsigned line, unsigned column) {
+    for (const auto& x : d.items())
+        if (x.code == code && x.span.line == line && x.span.column == column) return true;
+    return false;
+}
+
+Pos find_pos(const std::string& text, const std::string& needle, std::size_t offset) {
+    const auto at = text.find(needle);
+    if (at == std::string::npos) throw std::runtime_error("find_pos: '" + needle + "' is not in the text");
+    const auto lc = line_column_at(text, at + offset);
+    return {lc.line, lc.column};
+}
+
+std::string dump(const Diagnostics& d) {
+    std::string out;
+    for (const auto& x : d.items()) out += format_diagnostic(x) + "\n";
+    return out.empty() ? "(no diagnostics)\n" : out;
+}
+
+std::string minimal_scenario(const std::string& variables, const std::string& extra_scene_keys, const std::string& extra_choice_keys) {
+    return R"(format = 1
+
+[scenario]
+id = "minimal"
+title = "Minimal"
+summary = "A scenario for tests."
+version = "1.0.0"
+language = "en"
+authors = ["Tests"]
+license = "CC0-1.0"
+minutes = 5
+difficulty = "introductory"
+audience = ["testers"]
+topics = ["testing"]
+objectives = ["Check the loader."]
+role = "patrol officer"
+start = "first"
+
+[variables]
+)" + variables + R"(
+
+[[scene]]
+id = "first"
+text = "The first scene."
+)" + extra_scene_keys + R"(
+  [[scene.choice]]
+  id = "go"
+  label = "Go on"
+  target = "end"
+)" + extra_choice_keys + R"(
+
+[[ending]]
+id = "end"
+title = "The end"
+outcome = "resolved"
+text = "It ends."
+debrief = "Nothing to say."
+)";
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+CliResult run_cli(const std::vector<std::string>& args, const std::string& input, double timeout_seconds) {
+    int in_pipe[2], out_pipe[2], err_pipe[2];
+    if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        ::dup2(in_pipe[0], STDIN_FILENO);
+        ::dup2(out_pipe[1], STDOUT_FILENO);
+        ::dup2(err_pipe[1], STDERR_FILENO);
+        for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
+        std::vector<char*> argv;
+        std::string exe = MEASURED_CLI;
+        argv.push_back(exe.data());
+        std::vector<std::string> copy = args;
+        for (auto& a : copy) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(exe.c_str(), argv.data());
+        ::_exit(127);
+    }
+    ::close(in_pipe[0]);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    ::signal(SIGPIPE, SIG_IGN);
+    CliResult r;
+    std::size_t written = 0;
+    int in_fd = in_pipe[1];
+    if (input.empty()) {
+        ::close(in_fd);
+        in_fd = -1;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
+    bool out_open = true, err_open = true;
+    while (out_open || err_open) {
+        pollfd fds[3];
+        int n = 0;
+        if (out_open) fds[n++] = {out_pipe[0], POLLIN, 0};
+        if (err_open) fds[n++] = {err_pipe[0], POLLIN, 0};
+        if (in_fd >= 0) fds[n++] = {in_fd, POLLOUT, 0};
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0) {
+            ::kill(pid, SIGKILL);
+            r.err += "\n[test harness: killed after timeout]";
+            break;
+        }
+        if (::poll(fds, static_cast<nfds_t>(n), static_cast<int>(left)) <= 0) continue;
+        for (int i = 0; i < n; ++i) {
+            if (fds[i].fd == in_fd && (fds[i].revents & (POLLOUT | POLLERR | POLLHUP))) {
+                const ssize_t w = ::write(in_fd, input.data() + written, input.size() - written);
+                if (w > 0) written += static_cast<std::size_t>(w);
+                if (w < 0 || written == input.size()) {
+                    ::close(in_fd);
+                    in_fd = -1;
+                }
+                continue;
+            }
+            if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            char buf[65536];
+            const ssize_t got = ::read(fds[i].fd, buf, sizeof buf);
+            std::string& target = fds[i].fd == out_pipe[0] ? r.out : r.err;
+            if (got > 0) target.append(buf, static_cast<std::size_t>(got));
+            else (fds[i].fd == out_pipe[0] ? out_open : err_open) = false;
+        }
+    }
+    if (in_fd >= 0) ::close(in_fd);
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    return r;
+}
+
+}  // namespace measured::test

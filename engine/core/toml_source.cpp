@@ -65,6 +65,56 @@ std::optional<std::string> wrong_format_hint(std::string_view text) {
     return std::nullopt;
 }
 
+// The deepest key path written in the file ("[a.b.c]" or "a.b.c = 1" is 3), with its line. toml++
+// limits nested values (arrays, inline tables) itself but builds any depth of dotted keys, so deep key
+// paths are refused before parsing. Lines inside multi-line strings are skipped.
+std::pair<std::size_t, std::uint32_t> deepest_key_path(std::string_view text) {
+    std::size_t deepest = 0;
+    std::uint32_t deepest_line = 0, line_no = 0;
+    std::string_view open_delimiter;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t end = text.find('\n', i);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(i, end - i);
+        ++line_no;
+        i = end + 1;
+        if (!open_delimiter.empty()) {
+            if (line.find(open_delimiter) != std::string_view::npos) open_delimiter = {};
+            continue;
+        }
+        std::size_t depth = 1;
+        char quote = 0;
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            const char c = line[k];
+            if (quote) {
+                if (c == '\\' && quote == '"') ++k;
+                else if (c == quote) quote = 0;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                quote = c;
+                continue;
+            }
+            if (c == '.') ++depth;
+            if (c == '=' || c == ']' || c == '#') break;
+        }
+        if (depth > deepest) {
+            deepest = depth;
+            deepest_line = line_no;
+        }
+        for (std::string_view d : {std::string_view("\"\"\""), std::string_view("'''")}) {
+            std::size_t count = 0;
+            for (std::size_t at = line.find(d); at != std::string_view::npos; at = line.find(d, at + 3)) ++count;
+            if (count % 2 == 1) {
+                open_delimiter = d;
+                break;
+            }
+        }
+    }
+    return {deepest, deepest_line};
+}
+
 }  // namespace
 
 std::optional<toml::table> parse_toml(const SourceFile& file, Diagnostics& diags) {
@@ -75,6 +125,11 @@ std::optional<toml::table> parse_toml(const SourceFile& file, Diagnostics& diags
     }
     if (first_meaningful_line(file.text).empty()) {
         diags.error("E013", {file.path, 0, 0}, "the file is empty");
+        return std::nullopt;
+    }
+    if (const auto [depth, line] = deepest_key_path(file.text); depth > 64) {
+        diags.error("E011", {file.path, line, 1},
+                    "a key path here is " + std::to_string(depth) + " levels deep; the limit is 64");
         return std::nullopt;
     }
     try {

@@ -26,7 +26,7 @@ struct ReadLimits {
 [[nodiscard]] std::optional<SourceFile> read_source_file(const std::string& path, Diagnostics& diags,
                                                          ReadLimits limits = {});
 
-// Parses TOML text. E003 invalid UTF-8, E010 syntax, E012 JSON or YAML by mistake, E013 empty file.
+// Parses TOML text. E003 invalid UTF-8, E010 syntax, E011 key paths nested too deep, E012 JSON or YAML by mistake, E013 empty file.
 // Never throws.
 [[nodiscard]] std::optional<toml::table> parse_toml(const SourceFile& file, Diagnostics& diags);
 

@@ -332,3 +332,19 @@ TEST_CASE("timeouts need a time limit and the other way round") {
 }
 
 }
+
+TEST_SUITE("core/loader") {
+
+TEST_CASE("E011 deep key paths are refused before parsing") {
+    std::string path = "a";
+    for (int i = 0; i < 100; ++i) path += ".a";
+    const std::string src = "format = 1\n\n[" + path + "]\nx = 1\n";
+    const auto l = load_text(src);
+    CHECK_FALSE(l.scenario);
+    CHECK(has_diagnostic(l.diags, "E011", 3, 1));
+    // Dots inside strings and multi-line strings are not key paths.
+    const std::string dots(200, '.');
+    CHECK(with_code(load_text(replace(minimal_scenario(), "text = \"The first scene.\"", "text = \"\"\"\nWait" + dots + " = yes\n\"\"\"\nsummary2 = \"" + dots + "\"")).diags, "E011").empty());
+}
+
+}

@@ -129,6 +129,27 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
     return out;
 }
 
+// The debrief for a terminal: paragraphs and bullets wrapped with hanging indents; tables as they are.
+std::string wrap_markdown(std::string_view md, std::size_t width) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < md.size()) {
+        std::size_t end = md.find('\n', i);
+        if (end == std::string_view::npos) end = md.size();
+        const std::string_view line = md.substr(i, end - i);
+        i = end + 1;
+        if (line.empty() || line.front() == '|' || line.front() == '#') {
+            out += std::string(line) + "\n";
+            continue;
+        }
+        const std::size_t lead = line.find_first_not_of(' ');
+        const bool bullet = lead != std::string_view::npos && line.substr(lead, 2) == "- ";
+        const std::size_t prefix = bullet ? lead + 2 : 0;
+        out += wrap(line.substr(prefix), width, line.substr(0, prefix));
+    }
+    return out;
+}
+
 struct Script {
     std::vector<std::string> items;
     std::size_t next = 0;
@@ -158,10 +179,12 @@ Input parse_input(const std::string& raw) {
     return {InputKind::invalid, 0, 0, raw};
 }
 
-// Reads one line from a terminal, showing the remaining time; returns a timeout when it runs out.
-Input read_timed(double limit_seconds) {
-    using clock = std::chrono::steady_clock;
-    const auto start = clock::now();
+using Clock = std::chrono::steady_clock;
+
+// Reads one line from a terminal, showing the time left since the scene appeared at `start`;
+// returns a timeout when it runs out. A wrong entry does not restart the clock.
+Input read_timed(double limit_seconds, Clock::time_point start) {
+    using clock = Clock;
     std::string buffer;
     int last_shown = -1;
     while (true) {
@@ -194,9 +217,8 @@ Input read_timed(double limit_seconds) {
     }
 }
 
-Input read_line_untimed(bool prompt) {
-    using clock = std::chrono::steady_clock;
-    const auto start = clock::now();
+Input read_line_untimed(bool prompt, Clock::time_point start) {
+    using clock = Clock;
     if (prompt) {
         std::printf("> ");
         std::fflush(stdout);
@@ -340,12 +362,19 @@ int run_play(int argc, char** argv, int first) {
     }
 
     const bool tty = stdin_is_tty();
+    bool show_scene = true;
+    Clock::time_point scene_start = Clock::now();
     while (!s.finished()) {
-        print_scene(s, quiet, width);
+        if (show_scene) {
+            print_scene(s, quiet, width);
+            scene_start = Clock::now();
+        }
+        show_scene = false;
         const Scene& sc = *s.scene();
         const auto available = s.available_choices();
         const double limit = sc.time_limit > 0 && s.timer_scale > 0 ? sc.time_limit * s.timer_scale : 0.0;
-        if (!quiet && limit > 0) std::printf("\nYou have %.0f seconds to decide.\n", limit);
+        if (!quiet && limit > 0 && Clock::now() - scene_start < std::chrono::milliseconds(50))
+            std::printf("\nYou have %.0f seconds to decide.\n", limit);
 
         Input in;
         if (script.next < script.items.size()) {
@@ -353,9 +382,9 @@ int run_play(int argc, char** argv, int first) {
             if (!quiet) std::printf("> %s\n", in.kind == InputKind::timeout ? "(waits)" : std::to_string(in.number).c_str());
             if (in.kind == InputKind::timeout) in.seconds = limit > 0 ? limit : sc.time_limit;
         } else if (tty) {
-            in = limit > 0 ? read_timed(limit) : read_line_untimed(true);
+            in = limit > 0 ? read_timed(limit, scene_start) : read_line_untimed(true, scene_start);
         } else {
-            in = read_line_untimed(false);
+            in = read_line_untimed(false, scene_start);
             if (!quiet && in.kind != InputKind::end) std::printf("> %s\n", in.raw.c_str());
         }
 
@@ -395,12 +424,13 @@ int run_play(int argc, char** argv, int first) {
         }
         if (!quiet && !s.narration().empty()) std::printf("\n%s", render_markup(wrap(s.narration(), width)).c_str());
         if (!autosave()) return Exit::usage;
+        show_scene = true;
     }
 
     const Debrief d = make_debrief(s, cat);
     const std::string markdown = report_markdown(d, cat);
     if (!quiet) std::printf("\n");
-    std::fputs(markdown.c_str(), stdout);
+    std::fputs(stdout_is_tty() ? wrap_markdown(markdown, width).c_str() : markdown.c_str(), stdout);
     if (report_path) {
         const std::string content = report_path->ends_with(".json") ? report_json(d, cat) : markdown;
         if (auto err = write_file_atomic(*report_path, content); !err.empty()) {

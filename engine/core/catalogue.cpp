@@ -5,7 +5,9 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <set>
 
 namespace measured {
 
@@ -32,7 +34,7 @@ std::string Catalogue::citation_label(std::string_view provision_id) const {
     if (!p) return std::string(provision_id);
     const Instrument* ins = find_instrument(p->instrument);
     const std::string name = ins && !ins->short_title.empty() ? ins->short_title : p->instrument;
-    return name + " " + p->number;
+    return name + " " + p->number + (p->verified ? "" : " (unverified)");
 }
 
 std::string Catalogue::source_of(const Provision& p) const {
@@ -67,7 +69,6 @@ namespace {
 
 const std::vector<std::string_view> kinds{"treaty", "soft-law", "general-comment", "guidance", "report",
                                           "resolution", "regulation", "judgment"};
-const std::vector<std::string_view> statuses{"confirmed", "partial", "unverified"};
 const std::vector<std::string_view> groups{"force", "assembly"};
 
 std::string value_or(const std::optional<Located>& l) { return l ? l->value : std::string(); }
@@ -85,6 +86,23 @@ void Catalogue::load_file(const std::string& path, Diagnostics& diags) {
 
     const bool is_principles = root->contains("principle");
     if (is_principles) {
+        for (const auto* t : top.tables("hard_fail", Need::optional, 100)) {
+            TableReader r(*file, diags, *t, "a hard-fail rule");
+            HardFail h;
+            h.span = r.span();
+            auto id = r.id("id", Need::required);
+            if (id) r.rename("hard-fail rule '" + id->value + "'");
+            h.title = value_or(r.string("title", Need::required, 200));
+            h.description = value_or(r.string("description", Need::required, 2000));
+            for (auto& pr : r.strings("principles", Need::required, 1)) h.principles.push_back(pr.value);
+            for (auto& g : r.strings("grounds", Need::required, 1)) h.grounds.push_back(g.value);
+            r.finish();
+            if (!id) continue;
+            h.id = id->value;
+            for (const auto& other : hard_fails)
+                if (other.id == h.id) diags.error("E200", id->span, "hard-fail rule '" + h.id + "' is defined twice");
+            hard_fails.push_back(std::move(h));
+        }
         for (const auto* t : top.tables("principle", Need::required, 200)) {
             TableReader r(*file, diags, *t, "a principle");
             Principle p;
@@ -137,13 +155,22 @@ void Catalogue::load_file(const std::string& path, Diagnostics& diags) {
         p.span = r.span();
         p.instrument = ins.id;
         auto id = r.id("id", Need::required);
+        if (id) r.rename("provision '" + id->value + "'");
         p.number = value_or(r.string("number", Need::required, 60));
         p.title = value_or(r.string("title", Need::required, 200));
-        p.text = value_or(r.string("text", Need::required, 4000));
-        auto principle_list = r.strings("principles", Need::required, 1);
-        for (auto& pr : principle_list) p.principles.push_back(pr.value);
-        p.status = value_or(r.word("status", Need::required, statuses));
+        if (auto para = r.string("paraphrase", Need::required, 4000)) {
+            p.paraphrase = para->value;
+            if (p.paraphrase.find_first_not_of(" \t\n") == std::string::npos)
+                diags.error("E102", para->span, "the paraphrase of " + r.what() + " is empty");
+        }
+        for (auto& pr : r.strings("principles", Need::required, 1)) p.principles.push_back(pr.value);
+        for (auto& k : r.strings("keywords", Need::required, 1, 60)) p.keywords.push_back(k.value);
+        p.verified = r.boolean("verified", Need::required).value_or(false);
+        if (auto by = r.string("verified_by", Need::optional, 500)) p.verified_by = by->value;
+        if (p.verified && p.verified_by.empty())
+            diags.error("E100", r.key_span("verified"), r.what() + " is verified = true but has no 'verified_by': say which text confirmed it");
         p.source = value_or(r.string("source", Need::optional, 300));
+        p.url = value_or(r.string("url", Need::optional, 500));
         r.finish();
         if (!id) continue;
         p.id = id->value;
@@ -171,6 +198,10 @@ void Catalogue::check(Diagnostics& diags) const {
                 diags.error("E203", p.span, "provision '" + p.id + "' names unknown principle '" + pr + "'" + did_you_mean(pr, principle_names));
         }
     }
+    for (const auto& h : hard_fails)
+        for (const auto& pr : h.principles)
+            if (!find_principle(pr))
+                diags.error("E203", h.span, "hard-fail rule '" + h.id + "' names unknown principle '" + pr + "'" + did_you_mean(pr, principle_names));
     if (provisions.empty()) return;
     const auto ids = provision_ids();
     for (const auto& pr : principles) {
@@ -179,6 +210,50 @@ void Catalogue::check(Diagnostics& diags) const {
                 diags.error("E204", pr.span, "principle '" + pr.id + "' is grounded in unknown provision '" + g + "'" + did_you_mean(g, ids));
         }
     }
+    for (const auto& h : hard_fails)
+        for (const auto& g : h.grounds)
+            if (!find_provision(g))
+                diags.error("E204", h.span, "hard-fail rule '" + h.id + "' is grounded in unknown provision '" + g + "'" + did_you_mean(g, ids));
+}
+
+void Catalogue::check_unused(const std::vector<std::string>& cited, Diagnostics& diags) const {
+    std::set<std::string_view> used(cited.begin(), cited.end());
+    for (const auto& pr : principles) used.insert(pr.grounds.begin(), pr.grounds.end());
+    for (const auto& h : hard_fails) used.insert(h.grounds.begin(), h.grounds.end());
+    for (const auto& p : provisions)
+        if (!used.count(p.id))
+            diags.warning("W210", p.span, "provision '" + p.id + "' grounds no principle or hard-fail rule and no scenario cites it");
+}
+
+namespace {
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+}  // namespace
+
+std::vector<const Provision*> Catalogue::search(std::string_view query) const {
+    std::vector<std::string> words;
+    std::string current;
+    for (char c : lower(query)) {
+        if (c == ' ' || c == '\t') {
+            if (!current.empty()) words.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty()) words.push_back(current);
+    std::vector<const Provision*> out;
+    if (words.empty()) return out;
+    for (const auto& p : provisions) {
+        std::string hay = lower(p.id + " " + p.number + " " + p.title + " " + p.paraphrase);
+        for (const auto& k : p.keywords) hay += " " + lower(k);
+        if (std::all_of(words.begin(), words.end(), [&](const std::string& w) { return hay.find(w) != std::string::npos; }))
+            out.push_back(&p);
+    }
+    return out;
 }
 
 Catalogue load_catalogue(const std::string& folder, Diagnostics& diags) {

@@ -17,10 +17,13 @@ struct Provision {
     std::string instrument;   // "bpuff"
     std::string number;       // "9", "§7.3", "para. 17"
     std::string title;
-    std::string text;         // our paraphrase
+    std::string paraphrase;   // in our own words, never quoted
     std::vector<std::string> principles;
-    std::string status;       // confirmed | partial | unverified
+    std::vector<std::string> keywords;
+    bool verified = false;    // number and substance checked against the official text
+    std::string verified_by;  // the text that confirmed it
     std::string source;       // "" = the instrument's symbol and year
+    std::string url;          // "" = the instrument's official page
     Span span;
 };
 
@@ -48,16 +51,28 @@ struct Principle {
     Span span;
 };
 
+// Conduct that is absolutely prohibited: scoring treats it as critical whatever else happened.
+struct HardFail {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::vector<std::string> principles;
+    std::vector<std::string> grounds;
+    Span span;
+};
+
 class Catalogue {
 public:
     std::vector<Instrument> instruments;
     std::vector<Provision> provisions;
     std::vector<Principle> principles;
+    std::vector<HardFail> hard_fails;
 
     [[nodiscard]] const Provision* find_provision(std::string_view id) const;
     [[nodiscard]] const Principle* find_principle(std::string_view id) const;
     [[nodiscard]] const Instrument* find_instrument(std::string_view id) const;
-    // "BPUFF 9", "LLW Guidance §7.3": how a citation reads in reports.
+    // "BPUFF 9", "LLW Guidance §7.3": how a citation reads in reports; unverified provisions are
+    // marked "(unverified)" so no trainee mistakes them for checked ones.
     [[nodiscard]] std::string citation_label(std::string_view provision_id) const;
     // The document symbol and year for a provision: its own `source`, else its instrument's.
     [[nodiscard]] std::string source_of(const Provision& p) const;
@@ -68,6 +83,12 @@ public:
     void load_file(const std::string& path, Diagnostics& diags);
     // Cross-file checks once everything is loaded: principles named by provisions, grounds.
     void check(Diagnostics& diags) const;
+    // W210 for every provision that grounds no principle or hard-fail rule and that no scenario in
+    // `cited` cites. Reported at the provision.
+    void check_unused(const std::vector<std::string>& cited, Diagnostics& diags) const;
+    // Provisions whose id, number, title, paraphrase or keywords contain every word of `query`
+    // (case-insensitive), in catalogue order.
+    [[nodiscard]] std::vector<const Provision*> search(std::string_view query) const;
     void index();
 
 private:

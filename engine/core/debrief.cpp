@@ -19,6 +19,7 @@ std::vector<RatedPrinciple> rate(const Choice& c, const Catalogue* cat) {
         r.feedback = a.feedback;
         for (const auto& c2 : a.cites) r.cites.push_back(c2.id);
         r.critical = a.critical;
+        r.hard_fail = a.hard_fail;
         out.push_back(std::move(r));
     }
     return out;
@@ -103,7 +104,13 @@ Debrief make_debrief(const Session& session, const Catalogue* cat) {
                 pr.counts[static_cast<std::size_t>(r.rating)]++;
                 if (static_cast<int>(r.rating) > static_cast<int>(pr.worst)) pr.worst = r.rating;
                 pr.decisions.push_back(dr.number);
-                if (r.critical) d.critical.push_back({dr.number, r.principle, r.principle_name, r.feedback, r.cites});
+                if (r.critical) {
+                    std::string title;
+                    if (cat)
+                        for (const auto& h : cat->hard_fails)
+                            if (h.id == r.hard_fail) title = h.title;
+                    d.critical.push_back({dr.number, r.principle, r.principle_name, r.hard_fail, title, r.feedback, r.cites});
+                }
             }
         }
         if (pr.assessed == 0) continue;

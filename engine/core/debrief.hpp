@@ -19,6 +19,7 @@ struct RatedPrinciple {
     std::string feedback;
     std::vector<std::string> cites;
     bool critical = false;
+    std::string hard_fail;
 };
 
 struct Alternative {
@@ -58,6 +59,8 @@ struct CriticalViolation {
     int decision = 0;
     std::string principle;
     std::string principle_name;
+    std::string hard_fail;         // the absolute rule broken, when the author named one
+    std::string hard_fail_title;
     std::string feedback;
     std::vector<std::string> cites;
 };

@@ -293,6 +293,11 @@ std::optional<Assessment> Loader::read_assessment(const toml::table& t, const st
     const toml::node* cite_node = t.get("cite");
     for (auto& c : r.strings("cite", Need::optional, 0, 200)) a.cites.push_back({c.value, c.span});
     a.critical = r.boolean("critical", Need::optional).value_or(false);
+    if (auto hf = r.id("hard_fail", Need::optional)) {
+        a.hard_fail = hf->value;
+        a.hard_fail_span = hf->span;
+        a.critical = true;
+    }
     r.finish();
     if (!principle || !rating) return std::nullopt;
     a.principle = principle->value;
@@ -302,8 +307,9 @@ std::optional<Assessment> Loader::read_assessment(const toml::table& t, const st
         diags_.error("E206", cite_node ? span_of(file_, *cite_node) : a.span,
                      "the assessment of '" + a.principle + "' in " + where + " cites no provision; every rating needs its grounds");
     if (a.critical && a.rating != Rating::violation)
-        diags_.error("E102", r.key_span("critical"), "'critical' marks grave violations; this assessment is rated '" +
-                                                        std::string(rating_name(a.rating)) + "'");
+        diags_.error("E102", r.key_span(a.hard_fail.empty() ? "critical" : "hard_fail"),
+                     "'" + std::string(a.hard_fail.empty() ? "critical" : "hard_fail") +
+                         "' marks grave violations; this assessment is rated '" + std::string(rating_name(a.rating)) + "'");
     return a;
 }
 

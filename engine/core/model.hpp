@@ -54,6 +54,8 @@ struct Assessment {
     std::string feedback;
     std::vector<Citation> cites;
     bool critical = false;
+    std::string hard_fail;   // id of a hard-fail rule in principles.toml; implies critical
+    Span hard_fail_span;
     Span span;
 };
 

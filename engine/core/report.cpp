@@ -66,8 +66,8 @@ std::string report_markdown(const Debrief& d, const Catalogue* cat) {
     if (!d.critical.empty()) {
         o += "## Critical violations\n\n";
         for (const auto& c : d.critical) {
-            o += "- **Decision " + std::to_string(c.decision) + ", " + c.principle_name + ":** " + cell(c.feedback) + " (" +
-                 citation_list(c.cites, cat) + ")\n";
+            o += "- **Decision " + std::to_string(c.decision) + ", " + c.principle_name + ":** " +
+                 (c.hard_fail_title.empty() ? "" : "*" + c.hard_fail_title + ".* ") + cell(c.feedback) + " (" + citation_list(c.cites, cat) + ")\n";
         }
         o += "\n";
     }
@@ -128,7 +128,7 @@ std::string report_markdown(const Debrief& d, const Catalogue* cat) {
         for (const auto& id : cited) {
             const Provision* p = cat->find_provision(id);
             if (!p) continue;
-            o += "- **" + cat->citation_label(id) + " — " + p->title + ".** " + cell(p->text) + " *(" + cat->source_of(*p) + ")*\n";
+            o += "- **" + cat->citation_label(id) + " — " + p->title + ".** " + cell(p->paraphrase) + " *(" + cat->source_of(*p) + ")*\n";
         }
         o += "\n";
     }
@@ -169,7 +169,8 @@ std::string report_json(const Debrief& d, const Catalogue* cat) {
     j.field("total_seconds", d.total_seconds);
     j.key("critical").begin_array();
     for (const auto& c : d.critical) {
-        j.begin_object().field("decision", c.decision).field("principle", c.principle).field("feedback", c.feedback).key("cites").strings(c.cites).end_object();
+        j.begin_object().field("decision", c.decision).field("principle", c.principle).field("hard_fail", c.hard_fail)
+            .field("feedback", c.feedback).key("cites").strings(c.cites).end_object();
     }
     j.end_array();
     j.key("principles").begin_array();

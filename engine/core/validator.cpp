@@ -64,11 +64,28 @@ void check_citations(const Scenario& s, const Catalogue& cat, Diagnostics& diags
                 diags.error("E203", a.principle_span,
                             "unknown principle '" + a.principle + "'" + did_you_mean(a.principle, principle_names) +
                                 "; the principles are listed in assets/standards/principles.toml");
+            if (!a.hard_fail.empty()) {
+                bool known = false;
+                std::vector<std::string_view> names;
+                for (const auto& h : cat.hard_fails) {
+                    known = known || h.id == a.hard_fail;
+                    names.push_back(h.id);
+                }
+                if (!known)
+                    diags.error("E207", a.hard_fail_span,
+                                "unknown hard-fail rule '" + a.hard_fail + "'" + did_you_mean(a.hard_fail, names) +
+                                    "; see `measured-cli standards principles`");
+            }
             for (const auto& cite : a.cites) {
-                if (!cat.find_provision(cite.id))
+                const Provision* p = cat.find_provision(cite.id);
+                if (!p)
                     diags.error("E204", cite.span,
                                 "'" + cite.id + "' is not in the standards catalogue" + did_you_mean(cite.id, provision_names) +
                                     "; see `measured-cli standards list`");
+                else if (!p->verified)
+                    diags.warning("W205", cite.span,
+                                  "'" + cite.id + "' has not been verified against the official text yet; trainees will see it marked "
+                                  "unverified (cite a verified provision, or verify this one in the catalogue)");
             }
         }
     };

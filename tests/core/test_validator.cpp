@@ -134,3 +134,51 @@ TEST_CASE("graph checks are skipped after loader errors, so one mistake gives on
 }
 
 }
+
+TEST_SUITE("core/validator") {
+
+TEST_CASE("E207 an unknown hard-fail rule, and a known one makes the rating critical") {
+    const std::string known = minimal_scenario("", "", R"(    [[scene.choice.assessment]]
+    principle = "proportionality"
+    rating = "violation"
+    hard_fail = "lethal-force-without-threat-to-life"
+    feedback = "Shot without a threat to life."
+    cite = ["bpuff-9"]
+)");
+    const auto ok = lint_text(known);
+    INFO(dump(ok.diags));
+    CHECK(with_code(ok.diags, "E207").empty());
+    REQUIRE(ok.scenario);
+    CHECK(ok.scenario->scenes[0].choices[0].assessments[0].critical);
+
+    const std::string unknown = replace(known, "lethal-force-without-threat-to-life", "lethal-force");
+    const auto bad = lint_text(unknown);
+    const Pos p = find_pos(unknown, "\"lethal-force\"");
+    CHECK(has_diagnostic(bad.diags, "E207", p.line, p.column));
+}
+
+TEST_CASE("W205 citing a provision that is not verified") {
+    // The bundled catalogue plus one provision nobody has checked yet.
+    Catalogue cat = catalogue();
+    Provision p;
+    p.id = "bpuff-99";
+    p.instrument = "bpuff";
+    p.number = "99";
+    p.title = "Unchecked";
+    p.paraphrase = "A provision that has not been checked.";
+    p.principles = {"necessity"};
+    p.keywords = {"test"};
+    p.verified = false;
+    cat.provisions.push_back(p);
+    cat.index();
+    const std::string src = replace(minimal_scenario("", "", scored_choice), "cite = [\"bpuff-4\"]", "cite = [\"bpuff-4\", \"bpuff-99\"]");
+    TempDir dir;
+    ValidateOptions o;
+    o.catalogue = &cat;
+    const auto r = lint_scenario(dir.write("scenario.toml", src), o);
+    const Pos at = find_pos(src, "\"bpuff-99\"");
+    CHECK(has_diagnostic(r.diagnostics, "W205", at.line, at.column));
+    CHECK(with_code(r.diagnostics, "W205").size() == 1);   // bpuff-4 is verified
+}
+
+}

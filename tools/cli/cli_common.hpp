@@ -34,6 +34,10 @@ struct Args {
 // executable's install or build tree, else the source tree this binary was built from.
 [[nodiscard]] std::string find_standards_dir(const std::optional<std::string>& override_dir);
 
+// The scenario library: --scenarios DIR, else $MEASURED_SCENARIOS, else scenarios/ next to the
+// install or build tree, else the source tree. "" when none is found.
+[[nodiscard]] std::string find_scenarios_dir(const std::optional<std::string>& override_dir);
+
 // Loads the catalogue; its problems go to `diags`. Returns nullopt when no folder was found.
 [[nodiscard]] std::optional<Catalogue> load_standards(const std::optional<std::string>& override_dir, Diagnostics& diags);
 

@@ -27,6 +27,9 @@ const char* const help =
     "  --standards DIR   the standards catalogue to check citations against\n"
     "                    (default: the bundled assets/standards)\n"
     "\n"
+    "Linting catalogue files together with scenarios (lint assets/standards scenarios) also warns\n"
+    "about provisions that ground no principle or hard-fail rule and that no scenario cites.\n"
+    "\n"
     "Exit codes: 0 no errors (and, with --strict, no warnings); 1 problems found; 2 usage or I/O error.\n";
 
 struct FileReport {
@@ -68,15 +71,20 @@ int run_lint(int argc, char** argv, int first) {
             scenario_files.push_back(f);
         }
     }
-    if (!reports.empty()) {
+    const std::size_t catalogue_reports = reports.size();
+    auto attribute = [&](const Diagnostics& cross) {
+        for (const auto& d : cross.items())
+            for (std::size_t i = 0; i < catalogue_reports; ++i)
+                if (reports[i].path == d.span.path) reports[i].diags.add(d);
+    };
+    if (catalogue_reports) {
         given.index();
         Diagnostics cross;
         given.check(cross);
-        for (const auto& d : cross.items())
-            for (auto& r : reports)
-                if (r.path == d.span.path) r.diags.add(d);
+        attribute(cross);
     }
 
+    std::vector<std::string> cited;
     if (!scenario_files.empty()) {
         Diagnostics cat_diags;
         auto catalogue = load_standards(args.get("--standards"), cat_diags);
@@ -93,8 +101,23 @@ int run_lint(int argc, char** argv, int first) {
         options.catalogue = &*catalogue;
         for (const auto& f : scenario_files) {
             auto result = lint_scenario(f, options);
+            if (result.scenario)
+                for (const auto& sc : result.scenario->scenes) {
+                    auto collect = [&](const Choice& c) {
+                        for (const auto& a : c.assessments)
+                            for (const auto& ci : a.cites) cited.push_back(ci.id);
+                    };
+                    for (const auto& c : sc.choices) collect(c);
+                    if (sc.timeout) collect(*sc.timeout);
+                }
             reports.push_back({f, std::move(result.diagnostics)});
         }
+    }
+    // Catalogue files linted together with scenarios: which provisions nothing uses.
+    if (catalogue_reports && !given.principles.empty() && !scenario_files.empty()) {
+        Diagnostics unused;
+        given.check_unused(cited, unused);
+        attribute(unused);
     }
 
     std::size_t errors = 0, warnings = 0;

@@ -4,6 +4,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace measured {
 
@@ -49,6 +50,21 @@ bool check_length(const SourceFile& file, Diagnostics& diags, const Located& s, 
     return false;
 }
 
+bool check_control_characters(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what) {
+    for (std::size_t i = 0; i < s.value.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s.value[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) {
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+            diags.error("E102", s.node ? span_in_string(file, *s.node, i) : s.span,
+                        std::string(what) + " contains the control character " + code +
+                            "; texts may hold line breaks and tabs, but no terminal or control codes");
+            return false;
+        }
+    }
+    return true;
+}
+
 std::optional<Located> TableReader::string(std::string_view key, Need need, std::size_t max_chars) {
     const toml::node* n = fetch(key, need);
     if (!n) return std::nullopt;
@@ -59,6 +75,7 @@ std::optional<Located> TableReader::string(std::string_view key, Need need, std:
     }
     Located out{s->get(), span_of(file_, *n), n};
     if (!check_length(file_, diags_, out, "'" + std::string(key) + "' in " + what_, max_chars)) return std::nullopt;
+    if (!check_control_characters(file_, diags_, out, "'" + std::string(key) + "' in " + what_)) return std::nullopt;
     return out;
 }
 
@@ -130,7 +147,8 @@ std::vector<Located> TableReader::strings(std::string_view key, Need need, std::
             continue;
         }
         Located l{s->get(), span_of(file_, item), &item};
-        if (check_length(file_, diags_, l, "an entry of '" + std::string(key) + "' in " + what_, max_chars)) out.push_back(std::move(l));
+        const std::string what = "an entry of '" + std::string(key) + "' in " + what_;
+        if (check_length(file_, diags_, l, what, max_chars) && check_control_characters(file_, diags_, l, what)) out.push_back(std::move(l));
     }
     return out;
 }

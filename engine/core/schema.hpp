@@ -63,6 +63,10 @@ private:
     std::vector<std::string_view> known_;
 };
 
+// E102 when a decoded string holds a control character other than line break, tab or carriage return
+// (an escape sequence in a scenario must never reach a trainee's terminal).
+bool check_control_characters(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what);
+
 // Checks a decoded string's length in code points; E103 when longer than `max_chars`.
 bool check_length(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what, std::size_t max_chars);
 

@@ -3,11 +3,23 @@
 
 #include "text.hpp"
 
+#include <filesystem>
 #include <fstream>
 
 namespace measured {
 
 std::optional<SourceFile> read_source_file(const std::string& path, Diagnostics& diags, ReadLimits limits) {
+    // Only regular files: a folder would "open", and a named pipe or device would block or never end.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_directory(status)) {
+        diags.error("E001", {path, 0, 0}, "cannot read the file (is it a folder?)");
+        return std::nullopt;
+    }
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        diags.error("E001", {path, 0, 0}, "cannot read the file: it is not a regular file (a pipe or a device?)");
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error("E001", {path, 0, 0}, "cannot open the file");
@@ -66,50 +78,50 @@ std::optional<std::string> wrong_format_hint(std::string_view text) {
 }
 
 // The deepest key path written in the file ("[a.b.c]" or "a.b.c = 1" is 3), with its line. toml++
-// limits nested values (arrays, inline tables) itself but builds any depth of dotted keys, so deep key
-// paths are refused before parsing. Lines inside multi-line strings are skipped.
+// limits nested values (arrays, inline tables) itself but recurses once per level of a dotted key, so
+// deep key paths are refused before parsing. A small lexer skips strings (all four kinds) and
+// comments; outside them, the dots between two structural characters count as key levels (a float
+// has at most one).
 std::pair<std::size_t, std::uint32_t> deepest_key_path(std::string_view text) {
-    std::size_t deepest = 0;
-    std::uint32_t deepest_line = 0, line_no = 0;
-    std::string_view open_delimiter;
+    std::size_t deepest = 1, dots = 0;
+    std::uint32_t line = 1, deepest_line = 1;
     std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t end = text.find('\n', i);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view line = text.substr(i, end - i);
-        ++line_no;
-        i = end + 1;
-        if (!open_delimiter.empty()) {
-            if (line.find(open_delimiter) != std::string_view::npos) open_delimiter = {};
-            continue;
-        }
-        std::size_t depth = 1;
-        char quote = 0;
-        for (std::size_t k = 0; k < line.size(); ++k) {
-            const char c = line[k];
-            if (quote) {
-                if (c == '\\' && quote == '"') ++k;
-                else if (c == quote) quote = 0;
-                continue;
+    const std::size_t n = text.size();
+    auto starts = [&](std::size_t at, std::string_view what) { return text.substr(at, what.size()) == what; };
+    while (i < n) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+            dots = 0;
+            ++i;
+        } else if (c == '#') {
+            while (i < n && text[i] != '\n') ++i;
+        } else if (starts(i, "\"\"\"") || starts(i, "\'\'\'")) {
+            const std::string_view close = text.substr(i, 3);
+            const bool escapes = c == '"';
+            i += 3;
+            while (i < n && !starts(i, close)) {
+                if (text[i] == '\n') ++line;
+                i += (escapes && text[i] == '\\' && i + 1 < n && text[i + 1] != '\n') ? 2 : 1;
             }
-            if (c == '"' || c == '\'') {
-                quote = c;
-                continue;
+            i += 3;
+            // Up to two more quotes may close a multi-line string ("""a"""" is a" plus the close).
+            while (i < n && text[i] == c) ++i;
+        } else if (c == '"' || c == '\'') {
+            ++i;
+            while (i < n && text[i] != c && text[i] != '\n') i += (c == '"' && text[i] == '\\' && i + 1 < n) ? 2 : 1;
+            if (i < n && text[i] == c) ++i;
+        } else {
+            if (c == '.') {
+                ++dots;
+                if (dots + 1 > deepest) {
+                    deepest = dots + 1;
+                    deepest_line = line;
+                }
+            } else if (c == '=' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}') {
+                dots = 0;
             }
-            if (c == '.') ++depth;
-            if (c == '=' || c == ']' || c == '#') break;
-        }
-        if (depth > deepest) {
-            deepest = depth;
-            deepest_line = line_no;
-        }
-        for (std::string_view d : {std::string_view("\"\"\""), std::string_view("'''")}) {
-            std::size_t count = 0;
-            for (std::size_t at = line.find(d); at != std::string_view::npos; at = line.find(d, at + 3)) ++count;
-            if (count % 2 == 1) {
-                open_delimiter = d;
-                break;
-            }
+            ++i;
         }
     }
     return {deepest, deepest_line};

@@ -348,3 +348,15 @@ TEST_CASE("E011 deep key paths are refused before parsing") {
 }
 
 }
+
+TEST_SUITE("core/loader") {
+
+TEST_CASE("E102 control characters in a text point at the character") {
+    const std::string src = replace(minimal_scenario(), "The first scene.", "Bell \\u0007 here");
+    const auto l = load_text(src);
+    expect_at(l, "E102", src, "\\u0007");
+    CHECK(with_code(l.diags, "E102")[0].message ==
+          "'text' in scene 'first' contains the control character U+0007; texts may hold line breaks and tabs, but no terminal or control codes");
+}
+
+}

@@ -170,14 +170,38 @@ LongestPath longest_path(const Scenario& s, const std::vector<Edge>& edges) {
 }
 
 namespace {
-struct StateHash {
-    std::size_t operator()(const std::vector<std::int64_t>& v) const {
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (auto x : v) {
-            h ^= static_cast<std::uint64_t>(x);
-            h *= 0x100000001b3ULL;
+// States live once, side by side in one arena ([node, values...] each); the set holds their indices.
+struct StateSet {
+    std::vector<std::int64_t> arena;
+    std::size_t width = 1;
+
+    struct Hash {
+        const StateSet* set;
+        std::size_t operator()(std::size_t index) const {
+            std::uint64_t h = 0xcbf29ce484222325ULL;
+            const std::int64_t* s = set->arena.data() + index * set->width;
+            for (std::size_t i = 0; i < set->width; ++i) {
+                h ^= static_cast<std::uint64_t>(s[i]);
+                h *= 0x100000001b3ULL;
+            }
+            return static_cast<std::size_t>(h);
         }
-        return static_cast<std::size_t>(h);
+    };
+    struct Equal {
+        const StateSet* set;
+        bool operator()(std::size_t a, std::size_t b) const {
+            return std::equal(set->arena.begin() + static_cast<std::ptrdiff_t>(a * set->width),
+                              set->arena.begin() + static_cast<std::ptrdiff_t>((a + 1) * set->width),
+                              set->arena.begin() + static_cast<std::ptrdiff_t>(b * set->width));
+        }
+    };
+    std::unordered_set<std::size_t, Hash, Equal> index{1024, Hash{this}, Equal{this}};
+
+    [[nodiscard]] std::size_t size() const { return arena.size() / width; }
+    // Adds the state in `candidate` if it is new.
+    void add(const std::vector<std::int64_t>& candidate) {
+        arena.insert(arena.end(), candidate.begin(), candidate.end());
+        if (!index.insert(size() - 1).second) arena.resize(arena.size() - width);
     }
 };
 }  // namespace
@@ -191,46 +215,48 @@ Exploration explore(const Scenario& s, std::size_t max_states) {
     if (start < 0) return ex;
     const auto vars = s.variable_infos();
 
-    // A state is [node, values...].
-    std::unordered_set<std::vector<std::int64_t>, StateHash> seen;
-    std::vector<std::vector<std::int64_t>> queue;
+    StateSet states;
+    states.width = 1 + vars.size();
+    // Memory stays bounded whatever the number of variables: at most 4 million stored values.
+    ex.limit = std::min(max_states, std::max<std::size_t>(1000, 4'000'000 / states.width));
     std::vector<std::int64_t> first{start};
     const auto init = s.initial_values();
     first.insert(first.end(), init.begin(), init.end());
-    seen.insert(first);
-    queue.push_back(first);
-    auto push = [&](std::vector<std::int64_t> st) {
-        if (seen.size() >= max_states) {
+    states.add(first);
+    auto push = [&](const std::vector<std::int64_t>& st) {
+        if (states.size() >= ex.limit) {
             ex.complete = false;
             return;
         }
-        if (seen.insert(st).second) queue.push_back(std::move(st));
+        states.add(st);
     };
-    std::size_t head = 0;
-    while (head < queue.size()) {
-        const std::vector<std::int64_t> st = queue[head++];
+    std::vector<std::int64_t> st, after, next;
+    // Breadth-first: the arena is also the queue, in the order states were found.
+    for (std::size_t head = 0; head < states.size(); ++head) {
+        st.assign(states.arena.begin() + static_cast<std::ptrdiff_t>(head * states.width),
+                  states.arena.begin() + static_cast<std::ptrdiff_t>((head + 1) * states.width));
         const int node = static_cast<int>(st[0]);
         ex.node_reached[static_cast<std::size_t>(node)] = true;
         if (s.is_ending(node)) continue;
         const Scene& sc = s.scene(node);
         const std::span<const std::int64_t> values(st.data() + 1, st.size() - 1);
         auto follow = [&](const Choice& c) {
-            std::vector<std::int64_t> after(st);
+            after = st;
             std::span<std::int64_t> v(after.data() + 1, after.size() - 1);
             for (const auto& e : c.effects) apply_effect(e, vars, v);
             if (c.outcomes.empty()) {
                 if (c.target.node < 0) return;
                 after[0] = c.target.node;
-                push(std::move(after));
+                push(after);
                 return;
             }
             for (const auto& o : c.outcomes) {
                 if (o.target.node < 0) continue;
-                std::vector<std::int64_t> next(after);
+                next = after;
                 std::span<std::int64_t> nv(next.data() + 1, next.size() - 1);
                 for (const auto& e : o.effects) apply_effect(e, vars, nv);
                 next[0] = o.target.node;
-                push(std::move(next));
+                push(next);
             }
         };
         bool any = false;
@@ -244,7 +270,7 @@ Exploration explore(const Scenario& s, std::size_t max_states) {
         if (sc.timeout) follow(*sc.timeout);
         if (!any && !sc.timeout && ex.dead_ends.size() < 5) ex.dead_ends.push_back({node, std::vector<std::int64_t>(values.begin(), values.end())});
     }
-    ex.states = seen.size();
+    ex.states = states.size();
     return ex;
 }
 

@@ -43,6 +43,7 @@ struct DeadEnd {
 struct Exploration {
     bool complete = true;            // false when the state limit was hit
     std::size_t states = 0;
+    std::size_t limit = 0;           // the state limit that applied (smaller with many variables)
     std::vector<bool> node_reached;  // per node
     std::vector<std::vector<bool>> choice_offered;   // per scene, per choice
     std::vector<DeadEnd> dead_ends;  // first few states where nothing can be chosen

@@ -70,6 +70,10 @@ std::optional<Scenario> Loader::run() {
     const auto scenes = top.tables("scene", Need::required, limits_.max_nodes);
     const auto endings = top.tables("ending", Need::required, limits_.max_nodes);
     top.finish();
+    // Over the limit, tables() reported E105 and returned nothing; going on would only add errors
+    // about scenes that exist but were not read.
+    for (const char* key : {"scene", "ending"})
+        if (const auto* arr = root->get_as<toml::array>(key); arr && arr->size() > limits_.max_nodes) return s_;
     if (scenes.size() + endings.size() > limits_.max_nodes) {
         diags_.error("E105", top.span(),
                      "the scenario has " + std::to_string(scenes.size() + endings.size()) + " scenes and endings; the limit is " +
@@ -261,7 +265,7 @@ std::optional<Target> Loader::read_target(TableReader& r, Need need) {
 
 std::vector<Effect> Loader::read_effects(TableReader& r) {
     std::vector<Effect> out;
-    for (const auto& l : r.strings("effects", Need::optional, 0, 500)) {
+    for (const auto& l : r.strings("effects", Need::optional, 0, 2000)) {
         auto res = parse_effect(l.value, vars_);
         for (const auto& e : res.errors) diags_.error(e.code, span_in_string(file_, *l.node, e.offset), e.message);
         if (!res.effect) continue;

@@ -200,15 +200,23 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key, Need n
 }
 
 void TableReader::finish(const std::vector<std::string_view>& ignored) {
+    // toml++ keeps keys sorted by name; report them in file order so the first ones shown are the
+    // first ones written.
+    std::vector<std::pair<Span, std::string_view>> unknown;
     for (auto&& [k, v] : table_) {
         const std::string_view key = k.str();
         if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
         if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) continue;
         const auto& b = k.source().begin;
-        Span where = b.line ? Span{file_.path, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column)}
-                            : span_of(file_, v);
-        diags_.warning("W100", where, "unknown key '" + std::string(key) + "' in " + what_ + did_you_mean(key, known_));
+        unknown.emplace_back(b.line ? Span{file_.path, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column)}
+                                    : span_of(file_, v),
+                             key);
     }
+    std::sort(unknown.begin(), unknown.end(), [](const auto& a, const auto& b) {
+        return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
+    });
+    for (const auto& [where, key] : unknown)
+        diags_.warning("W100", where, "unknown key '" + std::string(key) + "' in " + what_ + did_you_mean(key, known_));
 }
 
 }  // namespace measured

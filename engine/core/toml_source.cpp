@@ -48,14 +48,20 @@ std::optional<SourceFile> read_source_file(const std::string& path, Diagnostics&
 
 namespace {
 
-std::string_view first_meaningful_line(std::string_view text) {
+// The first line that is not blank or a comment, and its number.
+std::string_view first_meaningful_line(std::string_view text, std::uint32_t* line_number = nullptr) {
     std::size_t i = 0;
+    std::uint32_t n = 0;
     while (i < text.size()) {
         std::size_t end = text.find('\n', i);
         if (end == std::string_view::npos) end = text.size();
         std::string_view line = text.substr(i, end - i);
+        ++n;
         const auto first = line.find_first_not_of(" \t\r");
-        if (first != std::string_view::npos && line[first] != '#') return line.substr(first);
+        if (first != std::string_view::npos && line[first] != '#') {
+            if (line_number) *line_number = n;
+            return line.substr(first);
+        }
         i = end + 1;
     }
     return {};
@@ -150,7 +156,9 @@ std::optional<toml::table> parse_toml(const SourceFile& file, Diagnostics& diags
         const auto& begin = e.source().begin;
         Span span{file.path, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column)};
         if (auto hint = wrong_format_hint(file.text)) {
-            diags.error("E012", {file.path, span.line ? 1u : 0u, span.line ? 1u : 0u}, *hint);
+            std::uint32_t line = 1;
+            (void)first_meaningful_line(file.text, &line);
+            diags.error("E012", {file.path, line, 1}, *hint);
         } else {
             diags.error("E010", span, std::string(e.description()));
         }

@@ -30,14 +30,14 @@ void check_image(const Scenario& s, const std::string& image, const Span& span, 
     std::string ext = p.extension().string();
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
-        diags.error("E503", span, "the image of " + owner + " is not a PNG or JPEG file: " + quote_value(image));
+        diags.error("E503", span, "the image of " + owner + " is not a PNG or JPEG file: '" + image + "'");
         return;
     }
     std::error_code ec;
     const fs::path folder = s.folder.empty() ? fs::path(".") : fs::path(s.folder);
     const fs::path full = folder / p;
     if (!fs::exists(full, ec)) {
-        diags.error("E500", span, "the image of " + owner + " does not exist: " + quote_value(full.string()));
+        diags.error("E500", span, "the image of " + owner + " does not exist: '" + full.string() + "'");
         return;
     }
     // Symlinks may not lead out of the folder: the file a trainee sees must travel with the scenario.
@@ -145,7 +145,7 @@ void validate(const Scenario& s, Diagnostics& diags, const ValidateOptions& opti
                     "dead end: in scene '" + s.node_id(d.node) + "' no choice is available when " + describe_values(s, d.values));
     if (!ex.complete) {
         diags.warning("W409", s.span,
-                      "the scenario has more than " + std::to_string(options.max_states) +
+                      "the scenario has more than " + std::to_string(ex.limit) +
                           " combinations of scene and variable values; dead ends and never-offered choices were not checked everywhere");
         return;
     }

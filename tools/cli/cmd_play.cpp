@@ -296,7 +296,7 @@ int run_play(int argc, char** argv, int first) {
     auto catalogue = load_standards(args.get("--standards"), cat_diags);
     if (cat_diags.has_errors()) {
         print_diagnostics(cat_diags, stderr);
-        return Exit::found_errors;
+        return catalogue ? Exit::found_errors : Exit::usage;
     }
     ValidateOptions options;
     options.catalogue = catalogue ? &*catalogue : nullptr;

@@ -116,3 +116,28 @@ TEST_CASE("an unfinished session gives a partial debrief") {
 }
 
 }
+
+TEST_SUITE("core/debrief") {
+
+TEST_CASE("a hard-fail rule named by the author appears with the critical violation") {
+    const std::string src = minimal_scenario("", "", R"(    [[scene.choice.assessment]]
+    principle = "protect-monitors"
+    rating = "violation"
+    hard_fail = "reprisals-against-journalists-monitors"
+    feedback = "Her phone was taken."
+    cite = ["gc37-30"]
+)");
+    const auto l = lint_text(src);
+    REQUIRE_MESSAGE(l.diags.empty(), dump(l.diags));
+    Session s(*l.scenario, 1);
+    REQUIRE(s.choose(0, 1).ok);
+    const Debrief d = make_debrief(s, &catalogue());
+    REQUIRE(d.critical.size() == 1);
+    CHECK(d.critical[0].hard_fail == "reprisals-against-journalists-monitors");
+    const std::string title = d.critical[0].hard_fail_title;
+    CHECK_FALSE(title.empty());
+    CHECK(report_markdown(d, &catalogue()).find("*" + title + ".* Her phone was taken.") != std::string::npos);
+    CHECK(report_json(d, &catalogue()).find("\"hard_fail\": \"reprisals-against-journalists-monitors\"") != std::string::npos);
+}
+
+}

@@ -6,6 +6,20 @@
 using namespace measured;
 using namespace measured::test;
 
+namespace {
+// The [instrument] part of a small test catalogue file; tests append their [[provision]] entries.
+const std::string test_instrument = R"(format = 1
+[instrument]
+id = "x"
+title = "X"
+short_title = "X"
+kind = "treaty"
+year = 2000
+symbol = "X/1"
+summary = "A test instrument."
+)";
+}  // namespace
+
 TEST_SUITE("core/catalogue") {
 
 TEST_CASE("the bundled catalogue loads without diagnostics") {
@@ -77,16 +91,7 @@ TEST_CASE("search matches every word across id, title, paraphrase and keywords")
 
 TEST_CASE("unverified provisions are labelled so in every citation") {
     TempDir dir;
-    dir.write("x.toml", R"(format = 1
-[instrument]
-id = "x"
-title = "X"
-short_title = "X"
-kind = "treaty"
-year = 2000
-symbol = "X/1"
-summary = "A test instrument."
-
+    dir.write("x.toml", test_instrument + R"(
 [[provision]]
 id = "x-1"
 number = "1"
@@ -165,16 +170,7 @@ definition = "Only force that is needed."
 test = "Is there another way?"
 grounds = ["x-1", "x-9"]
 )");
-    const std::string src = R"(format = 1
-[instrument]
-id = "x"
-title = "X"
-short_title = "X"
-kind = "treaty"
-year = 2000
-symbol = "X/1"
-summary = "A test instrument."
-
+    const std::string src = test_instrument + R"(
 [[provision]]
 id = "x-1"
 number = "1"

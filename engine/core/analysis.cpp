@@ -206,6 +206,80 @@ struct StateSet {
 };
 }  // namespace
 
+Routes shortest_routes(const Scenario& s, std::size_t max_states) {
+    Routes routes;
+    routes.to_ending.resize(s.endings.size());
+    routes.reached.assign(s.endings.size(), false);
+    const int start = s.start_node();
+    if (start < 0) return routes;
+    const auto vars = s.variable_infos();
+    StateSet states;
+    states.width = 1 + vars.size();
+    const std::size_t limit = std::min(max_states, std::max<std::size_t>(1000, 4'000'000 / states.width));
+    struct Parent {
+        std::size_t state;
+        RouteStep step;
+    };
+    std::vector<Parent> parents{{0, {}}};
+    std::vector<std::int64_t> first{start};
+    const auto init = s.initial_values();
+    first.insert(first.end(), init.begin(), init.end());
+    states.add(first);
+    std::vector<std::int64_t> st, after, next;
+    std::size_t found = 0;
+    for (std::size_t head = 0; head < states.size() && found < s.endings.size(); ++head) {
+        st.assign(states.arena.begin() + static_cast<std::ptrdiff_t>(head * states.width),
+                  states.arena.begin() + static_cast<std::ptrdiff_t>((head + 1) * states.width));
+        const int node = static_cast<int>(st[0]);
+        if (s.is_ending(node)) {
+            const auto e = static_cast<std::size_t>(node) - s.scenes.size();
+            if (routes.reached[e]) continue;
+            routes.reached[e] = true;
+            ++found;
+            for (std::size_t at = head; at != 0; at = parents[at].state) routes.to_ending[e].push_back(parents[at].step);
+            std::reverse(routes.to_ending[e].begin(), routes.to_ending[e].end());
+            continue;
+        }
+        const Scene& sc = s.scene(node);
+        const std::span<const std::int64_t> values(st.data() + 1, st.size() - 1);
+        auto push = [&](const std::vector<std::int64_t>& candidate, RouteStep step) {
+            if (states.size() >= limit) {
+                routes.complete = false;
+                return;
+            }
+            const std::size_t before = states.size();
+            states.add(candidate);
+            if (states.size() > before) parents.push_back({head, step});
+        };
+        auto follow = [&](const Choice& c, int choice_index) {
+            after = st;
+            std::span<std::int64_t> v(after.data() + 1, after.size() - 1);
+            for (const auto& e : c.effects) apply_effect(e, vars, v);
+            if (c.outcomes.empty()) {
+                if (c.target.node < 0) return;
+                after[0] = c.target.node;
+                push(after, {choice_index, -1});
+                return;
+            }
+            for (std::size_t o = 0; o < c.outcomes.size(); ++o) {
+                if (c.outcomes[o].target.node < 0) continue;
+                next = after;
+                std::span<std::int64_t> nv(next.data() + 1, next.size() - 1);
+                for (const auto& e : c.outcomes[o].effects) apply_effect(e, vars, nv);
+                next[0] = c.outcomes[o].target.node;
+                push(next, {choice_index, static_cast<int>(o)});
+            }
+        };
+        for (std::size_t c = 0; c < sc.choices.size(); ++c) {
+            const Choice& ch = sc.choices[c];
+            if (ch.condition && !evaluate(*ch.condition, values)) continue;
+            follow(ch, static_cast<int>(c));
+        }
+        if (sc.timeout) follow(*sc.timeout, -1);
+    }
+    return routes;
+}
+
 Exploration explore(const Scenario& s, std::size_t max_states) {
     Exploration ex;
     ex.node_reached.assign(static_cast<std::size_t>(s.node_count()), false);

@@ -52,4 +52,21 @@ struct Exploration {
 // Walks every reachable (node, variables) state, following every choice, outcome and timeout.
 [[nodiscard]] Exploration explore(const Scenario& s, std::size_t max_states = 200000);
 
+// One step of a route: the choice (index into the scene's choices, -1 for the timeout) and the random
+// outcome it must draw (-1 when the choice has none).
+struct RouteStep {
+    int choice = -1;
+    int outcome = -1;
+};
+
+// For each ending (in order), the shortest sequence of decisions that reaches it from the start,
+// taking conditions and random outcomes into account; empty with `reached[i] == false` when it
+// cannot be reached (or not within the state limit).
+struct Routes {
+    std::vector<std::vector<RouteStep>> to_ending;
+    std::vector<bool> reached;
+    bool complete = true;
+};
+[[nodiscard]] Routes shortest_routes(const Scenario& s, std::size_t max_states = 200000);
+
 }  // namespace measured

@@ -1,5 +1,6 @@
 // The session runtime: determinism, conditions, timeouts, rewind, snapshots and version checks.
 #include "helpers.hpp"
+#include "analysis.hpp"
 #include "session.hpp"
 #include "session_file.hpp"
 
@@ -247,6 +248,20 @@ TEST_CASE("a tampered history is detected") {
     CHECK_FALSE(restore_session(scenario(), *rec, path, d));
     REQUIRE(with_code(d, "E703").size() == 1);
     CHECK(with_code(d, "E703")[0].message == "the recorded decisions do not replay: decision 1: scene 'door' has no choice 'fly'");
+}
+
+TEST_CASE("shortest routes to each ending, with the outcomes they must draw") {
+    const Routes routes = shortest_routes(scenario());
+    REQUIRE(routes.reached == std::vector<bool>{true, true});
+    // calm-end: talk (tension 3, talked) then the conditional 'calm' choice.
+    REQUIRE(routes.to_ending[0].size() == 2);
+    CHECK(routes.to_ending[0][0].choice == 0);
+    CHECK(routes.to_ending[0][1].choice == 0);
+    CHECK(routes.to_ending[0][1].outcome == -1);
+    // hurt-end: any first decision, then 'gamble' drawing 'lunges' (outcome 1).
+    REQUIRE(routes.to_ending[1].size() == 2);
+    CHECK(routes.to_ending[1][1].choice == 1);
+    CHECK(routes.to_ending[1][1].outcome == 1);
 }
 
 TEST_CASE("a file that is not a session is refused") {

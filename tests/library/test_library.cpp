@@ -111,6 +111,46 @@ TEST_CASE("every ending of every scenario is reached by a real playthrough") {
     }
 }
 
+TEST_CASE("every ending of every scenario is reached by its shortest scripted route") {
+    // For each ending the analysis gives the shortest route (choices and the random outcomes they
+    // must draw); the test finds a seed that draws those outcomes and plays the route through a
+    // real session. The suite fails the moment an ending becomes unreachable.
+    ValidateOptions o;
+    o.catalogue = &catalogue();
+    for (const auto& f : library_files()) {
+        const auto r = lint_scenario(f, o);
+        REQUIRE(r.scenario);
+        const Scenario& s = *r.scenario;
+        const Routes routes = shortest_routes(s);
+        CHECK(routes.complete);
+        for (std::size_t e = 0; e < s.endings.size(); ++e) {
+            INFO(f << ": ending '" << s.endings[e].id << "'");
+            REQUIRE(routes.reached[e]);
+            const auto& route = routes.to_ending[e];
+            bool played = false;
+            for (std::uint64_t seed = 0; seed < 200000 && !played; ++seed) {
+                Session session(s, seed);
+                bool drawn_as_planned = true;
+                for (const auto& step : route) {
+                    const StepResult res = step.choice < 0 ? session.time_out(session.scene()->time_limit) : session.choose(step.choice, 1.0);
+                    REQUIRE_MESSAGE(res.ok, res.error);
+                    const Scene& sc = s.scene(s.find_node(session.history().back().scene));
+                    const Choice& c = step.choice < 0 ? *sc.timeout : sc.choices[static_cast<std::size_t>(step.choice)];
+                    if (step.outcome >= 0 && session.history().back().outcome != c.outcomes[static_cast<std::size_t>(step.outcome)].id) {
+                        drawn_as_planned = false;
+                        break;
+                    }
+                }
+                if (!drawn_as_planned) continue;
+                REQUIRE(session.finished());
+                CHECK(session.ending()->id == s.endings[e].id);
+                played = true;
+            }
+            CHECK(played);
+        }
+    }
+}
+
 TEST_CASE("measured-cli lint --strict scenarios/ is clean") {
     const auto r = run_cli({"lint", "--strict", source_path("scenarios")}, "", 60);
     INFO(r.out << r.err);

@@ -60,9 +60,11 @@ TEST_CASE("every scenario meets the content bar of the format") {
         std::set<std::string> outcomes;
         for (const auto& e : s.endings) outcomes.insert(e.outcome);
         CHECK(outcomes.size() >= 3);
-        bool timed = false, random = false, critical = false;
+        bool timed = false, random = false, critical = false, conditional = false, scene_questions = false;
         for (const auto& sc : s.scenes) {
             timed = timed || sc.time_limit > 0;
+            scene_questions = scene_questions || !sc.discussion.empty();
+            for (const auto& c : sc.choices) conditional = conditional || c.condition.has_value();
             for (const auto& c : sc.choices) {
                 random = random || !c.outcomes.empty();
                 for (const auto& a : c.assessments) critical = critical || a.critical;
@@ -71,6 +73,10 @@ TEST_CASE("every scenario meets the content bar of the format") {
         CHECK(timed);
         CHECK(random);
         CHECK(critical);
+        CHECK(conditional);        // variables change what is possible later
+        CHECK(scene_questions);    // discussion questions at the key scenes
+        CHECK_FALSE(s.content_warnings.empty());
+        CHECK(s.variables.size() >= 2);
         CHECK_FALSE(s.objectives.empty());
         CHECK_FALSE(s.discussion.empty());
         CHECK_FALSE(s.trainer_notes.empty());

@@ -8,14 +8,6 @@ using namespace measured::test;
 
 namespace {
 
-// Replaces the first occurrence of `from` in `text`.
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from);
-    text.replace(at, from.size(), to);
-    return text;
-}
-
 void expect_at(const Loaded& l, const std::string& code, const std::string& src, const std::string& needle, std::size_t offset = 0) {
     const Pos p = find_pos(src, needle, offset);
     INFO("expected " << code << " at " << p.line << ":" << p.column << "\n" << dump(l.diags));
@@ -129,14 +121,14 @@ TEST_CASE("E012 JSON or YAML by mistake, E013 empty file") {
 }
 
 TEST_CASE("E100 missing required key, at the table that lacks it") {
-    const std::string src = replace(minimal_scenario(), "text = \"The first scene.\"\n", "");
+    const std::string src = replace_first(minimal_scenario(), "text = \"The first scene.\"\n", "");
     const auto l = load_text(src);
     expect_at(l, "E100", src, "[[scene]]");
     CHECK(with_code(l.diags, "E100")[0].message == "scene 'first' has no 'text', which is required");
 }
 
 TEST_CASE("E101 wrong type, at the value") {
-    const std::string src = replace(minimal_scenario(), "minutes = 5", "minutes = \"five\"");
+    const std::string src = replace_first(minimal_scenario(), "minutes = 5", "minutes = \"five\"");
     const auto l = load_text(src);
     expect_at(l, "E101", src, "\"five\"");
     CHECK(with_code(l.diags, "E101")[0].message == "'minutes' in [scenario] must be an integer, not a string");
@@ -144,17 +136,17 @@ TEST_CASE("E101 wrong type, at the value") {
 
 TEST_CASE("E102 invalid values") {
     SUBCASE("enumeration with a suggestion") {
-        const std::string src = replace(minimal_scenario(), "difficulty = \"introductory\"", "difficulty = \"intermediat\"");
+        const std::string src = replace_first(minimal_scenario(), "difficulty = \"introductory\"", "difficulty = \"intermediat\"");
         const auto l = load_text(src);
         expect_at(l, "E102", src, "\"intermediat\"");
         CHECK(with_code(l.diags, "E102")[0].message.find("did you mean 'intermediate'?") != std::string::npos);
     }
     SUBCASE("out of range integer") {
-        const std::string src = replace(minimal_scenario(), "minutes = 5", "minutes = 0");
+        const std::string src = replace_first(minimal_scenario(), "minutes = 5", "minutes = 0");
         expect_at(load_text(src), "E102", src, "minutes = 0", 10);
     }
     SUBCASE("language tag") {
-        const std::string src = replace(minimal_scenario(), "language = \"en\"", "language = \"english language\"");
+        const std::string src = replace_first(minimal_scenario(), "language = \"en\"", "language = \"english language\"");
         expect_at(load_text(src), "E102", src, "\"english language\"");
     }
     SUBCASE("critical without violation") {
@@ -182,13 +174,13 @@ TEST_CASE("E102 invalid values") {
 }
 
 TEST_CASE("E103 text too long") {
-    const std::string src = replace(minimal_scenario(), "text = \"The first scene.\"", "text = \"" + std::string(20001, 'x') + "\"");
+    const std::string src = replace_first(minimal_scenario(), "text = \"The first scene.\"", "text = \"" + std::string(20001, 'x') + "\"");
     const auto l = load_text(src);
     expect_at(l, "E103", src, "text = \"", 7);
 }
 
 TEST_CASE("E104 invalid id") {
-    const std::string src = replace(minimal_scenario(), "id = \"first\"", "id = \"First Scene\"");
+    const std::string src = replace_first(minimal_scenario(), "id = \"first\"", "id = \"First Scene\"");
     const auto l = load_text(src);
     expect_at(l, "E104", src, "\"First Scene\"");
 }
@@ -197,34 +189,34 @@ TEST_CASE("E105 too many choices") {
     std::string choices;
     for (int i = 0; i < 10; ++i)
         choices += "  [[scene.choice]]\n  id = \"c" + std::to_string(i) + "\"\n  label = \"x\"\n  target = \"end\"\n";
-    const std::string src = replace(minimal_scenario(), "[[ending]]", choices + "\n[[ending]]");
+    const std::string src = replace_first(minimal_scenario(), "[[ending]]", choices + "\n[[ending]]");
     const auto l = load_text(src);
     REQUIRE(with_code(l.diags, "E105").size() == 1);
     CHECK(with_code(l.diags, "E105")[0].message == "scene 'first' has 11 choices; the limit is 9 (keys 1–9)");
 }
 
 TEST_CASE("E106 unsupported format version") {
-    const std::string src = replace(minimal_scenario(), "format = 1", "format = 2");
+    const std::string src = replace_first(minimal_scenario(), "format = 1", "format = 2");
     expect_at(load_text(src), "E106", src, "format");
 }
 
 TEST_CASE("E200 duplicate ids") {
     SUBCASE("scene and ending share a namespace") {
-        const std::string src = replace(minimal_scenario(), "id = \"end\"", "id = \"first\"");
+        const std::string src = replace_first(minimal_scenario(), "id = \"end\"", "id = \"first\"");
         const auto l = load_text(src);
         const Pos second = find_pos(src, "id = \"first\"\ntitle = \"The end\"", 5);
         CHECK(has_diagnostic(l.diags, "E200", second.line, second.column));
     }
     SUBCASE("two choices with one id") {
         const std::string src =
-            replace(minimal_scenario(), "[[ending]]", "  [[scene.choice]]\n  id = \"go\"\n  label = \"Again\"\n  target = \"end\"\n\n[[ending]]");
+            replace_first(minimal_scenario(), "[[ending]]", "  [[scene.choice]]\n  id = \"go\"\n  label = \"Again\"\n  target = \"end\"\n\n[[ending]]");
         const auto l = load_text(src);
         CHECK(with_code(l.diags, "E200").size() == 1);
     }
 }
 
 TEST_CASE("E201 unresolved target with a suggestion") {
-    const std::string src = replace(minimal_scenario(), "target = \"end\"", "target = \"ned\"");
+    const std::string src = replace_first(minimal_scenario(), "target = \"end\"", "target = \"ned\"");
     const auto l = load_text(src);
     expect_at(l, "E201", src, "\"ned\"");
     CHECK(with_code(l.diags, "E201")[0].message ==
@@ -232,7 +224,7 @@ TEST_CASE("E201 unresolved target with a suggestion") {
 }
 
 TEST_CASE("E201 start names no scene") {
-    const std::string src = replace(minimal_scenario(), "start = \"first\"", "start = \"frist\"");
+    const std::string src = replace_first(minimal_scenario(), "start = \"first\"", "start = \"frist\"");
     expect_at(load_text(src), "E201", src, "\"frist\"");
 }
 
@@ -244,14 +236,14 @@ TEST_CASE("E202 unknown variable inside a condition points at the name") {
 }
 
 TEST_CASE("E202 unknown variable inside text, through escapes") {
-    const std::string src = replace(minimal_scenario(), "text = \"The first scene.\"", "text = \"Tab\\there: {nope}\"");
+    const std::string src = replace_first(minimal_scenario(), "text = \"The first scene.\"", "text = \"Tab\\there: {nope}\"");
     const auto l = load_text(src);
     // The value reads "Tab<TAB>here: {nope}"; the diagnostic points at 'nope' in the source line.
     expect_at(l, "E202", src, "nope");
 }
 
 TEST_CASE("E202 in a multi-line text points at the right line") {
-    const std::string src = replace(minimal_scenario(), "text = \"The first scene.\"", "text = \"\"\"\nLine one.\nLine two has {missing}.\n\"\"\"");
+    const std::string src = replace_first(minimal_scenario(), "text = \"The first scene.\"", "text = \"\"\"\nLine one.\nLine two has {missing}.\n\"\"\"");
     expect_at(load_text(src), "E202", src, "missing");
 }
 
@@ -287,15 +279,15 @@ TEST_CASE("E304 an effect that always leaves the range") {
 
 TEST_CASE("E305 malformed interpolation") {
     SUBCASE("unclosed") {
-        const std::string src = replace(minimal_scenario(), "The first scene.", "Open {brace here");
+        const std::string src = replace_first(minimal_scenario(), "The first scene.", "Open {brace here");
         expect_at(load_text(src), "E305", src, "{brace");
     }
     SUBCASE("stray closing brace") {
-        const std::string src = replace(minimal_scenario(), "The first scene.", "Close } here");
+        const std::string src = replace_first(minimal_scenario(), "The first scene.", "Close } here");
         expect_at(load_text(src), "E305", src, "} here");
     }
     SUBCASE("doubled braces are literal") {
-        const std::string src = replace(minimal_scenario(), "The first scene.", "Literal {{braces}} are fine");
+        const std::string src = replace_first(minimal_scenario(), "The first scene.", "Literal {{braces}} are fine");
         CHECK(load_text(src).diags.empty());
     }
 }
@@ -344,7 +336,7 @@ TEST_CASE("E011 deep key paths are refused before parsing") {
     CHECK(has_diagnostic(l.diags, "E011", 3, 1));
     // Dots inside strings and multi-line strings are not key paths.
     const std::string dots(200, '.');
-    CHECK(with_code(load_text(replace(minimal_scenario(), "text = \"The first scene.\"", "text = \"\"\"\nWait" + dots + " = yes\n\"\"\"\nsummary2 = \"" + dots + "\"")).diags, "E011").empty());
+    CHECK(with_code(load_text(replace_first(minimal_scenario(), "text = \"The first scene.\"", "text = \"\"\"\nWait" + dots + " = yes\n\"\"\"\nsummary2 = \"" + dots + "\"")).diags, "E011").empty());
 }
 
 }
@@ -352,7 +344,7 @@ TEST_CASE("E011 deep key paths are refused before parsing") {
 TEST_SUITE("core/loader") {
 
 TEST_CASE("E102 control characters in a text point at the character") {
-    const std::string src = replace(minimal_scenario(), "The first scene.", "Bell \\u0007 here");
+    const std::string src = replace_first(minimal_scenario(), "The first scene.", "Bell \\u0007 here");
     const auto l = load_text(src);
     expect_at(l, "E102", src, "\\u0007");
     CHECK(with_code(l.diags, "E102")[0].message ==

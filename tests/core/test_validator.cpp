@@ -10,13 +10,6 @@ using namespace measured::test;
 
 namespace {
 
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from);
-    text.replace(at, from.size(), to);
-    return text;
-}
-
 const std::string scored_choice = R"(    [[scene.choice.assessment]]
     principle = "necessity"
     rating = "compliant"
@@ -26,7 +19,7 @@ const std::string scored_choice = R"(    [[scene.choice.assessment]]
 
 // A scenario whose second scene is "loop" with choices given by the caller.
 std::string with_second_scene(const std::string& second_scene_body, const std::string& variables = "") {
-    return replace(minimal_scenario(variables), "[[ending]]", "[[scene]]\nid = \"loop\"\ntext = \"Again.\"\n" + second_scene_body + "\n[[ending]]");
+    return replace_first(minimal_scenario(variables), "[[ending]]", "[[scene]]\nid = \"loop\"\ntext = \"Again.\"\n" + second_scene_body + "\n[[ending]]");
 }
 
 }  // namespace
@@ -40,8 +33,8 @@ TEST_CASE("a clean scenario with a real citation passes") {
 }
 
 TEST_CASE("E203 unknown principle and E204 unknown provision, each with a suggestion") {
-    std::string src = replace(minimal_scenario("", "", scored_choice), "principle = \"necessity\"", "principle = \"neccessity\"");
-    src = replace(src, "cite = [\"bpuff-4\"]", "cite = [\"bpuff-4\", \"bpuff-99\"]");
+    std::string src = replace_first(minimal_scenario("", "", scored_choice), "principle = \"necessity\"", "principle = \"neccessity\"");
+    src = replace_first(src, "cite = [\"bpuff-4\"]", "cite = [\"bpuff-4\", \"bpuff-99\"]");
     const auto l = lint_text(src);
     const Pos p = find_pos(src, "\"neccessity\"");
     CHECK(has_diagnostic(l.diags, "E203", p.line, p.column));
@@ -60,7 +53,7 @@ TEST_CASE("W401 an unreachable scene") {
 
 TEST_CASE("E403 a loop with no way out") {
     std::string src = with_second_scene("  [[scene.choice]]\n  id = \"again\"\n  label = \"Again\"\n  target = \"loop\"\n");
-    src = replace(src, "target = \"end\"", "target = \"loop\"");
+    src = replace_first(src, "target = \"end\"", "target = \"loop\"");
     const auto l = lint_text(src);
     INFO(dump(l.diags));
     REQUIRE(with_code(l.diags, "E403").size() == 1);
@@ -72,7 +65,7 @@ TEST_CASE("a loop with a way out is fine") {
     std::string src = with_second_scene(
         "  [[scene.choice]]\n  id = \"again\"\n  label = \"Again\"\n  target = \"first\"\n"
         "  [[scene.choice]]\n  id = \"out\"\n  label = \"Out\"\n  target = \"end\"\n");
-    src = replace(src, "target = \"end\"", "target = \"loop\"");
+    src = replace_first(src, "target = \"end\"", "target = \"loop\"");
     const auto l = lint_text(src);
     INFO(dump(l.diags));
     CHECK(l.diags.empty());
@@ -84,7 +77,7 @@ TEST_CASE("E402 a dead end where no condition can hold") {
         "  [[scene.choice]]\n  id = \"calm\"\n  label = \"Calm\"\n  condition = \"tension < 3\"\n  target = \"end\"\n"
         "  [[scene.choice]]\n  id = \"hot\"\n  label = \"Hot\"\n  condition = \"tension > 8\"\n  target = \"end\"\n",
         vars);
-    src = replace(src, "target = \"end\"", "target = \"loop\"\n  effects = [\"tension += 4\"]");
+    src = replace_first(src, "target = \"end\"", "target = \"loop\"\n  effects = [\"tension += 4\"]");
     const auto l = lint_text(src);
     INFO(dump(l.diags));
     REQUIRE(with_code(l.diags, "E402").size() == 1);
@@ -126,7 +119,7 @@ TEST_CASE("images: absolute, escaping, missing, wrong type, symlink out, and a g
 
 TEST_CASE("graph checks are skipped after loader errors, so one mistake gives one message") {
     const std::string src = with_second_scene("  [[scene.choice]]\n  id = \"out\"\n  label = \"Out\"\n  target = \"end\"\n");
-    const std::string broken = replace(src, "target = \"end\"", "target = \"lop\"");
+    const std::string broken = replace_first(src, "target = \"end\"", "target = \"lop\"");
     const auto l = lint_text(broken);
     INFO(dump(l.diags));
     CHECK(with_code(l.diags, "E201").size() == 1);
@@ -151,7 +144,7 @@ TEST_CASE("E207 an unknown hard-fail rule, and a known one makes the rating crit
     REQUIRE(ok.scenario);
     CHECK(ok.scenario->scenes[0].choices[0].assessments[0].critical);
 
-    const std::string unknown = replace(known, "lethal-force-without-threat-to-life", "lethal-force");
+    const std::string unknown = replace_first(known, "lethal-force-without-threat-to-life", "lethal-force");
     const auto bad = lint_text(unknown);
     const Pos p = find_pos(unknown, "\"lethal-force\"");
     CHECK(has_diagnostic(bad.diags, "E207", p.line, p.column));
@@ -171,7 +164,7 @@ TEST_CASE("W205 citing a provision that is not verified") {
     p.verified = false;
     cat.provisions.push_back(p);
     cat.index();
-    const std::string src = replace(minimal_scenario("", "", scored_choice), "cite = [\"bpuff-4\"]", "cite = [\"bpuff-4\", \"bpuff-99\"]");
+    const std::string src = replace_first(minimal_scenario("", "", scored_choice), "cite = [\"bpuff-4\"]", "cite = [\"bpuff-4\", \"bpuff-99\"]");
     TempDir dir;
     ValidateOptions o;
     o.catalogue = &cat;

@@ -22,6 +22,18 @@ std::vector<std::string> library_files() {
     return files;
 }
 
+// Every library file linted against the bundled catalogue, once for the whole suite.
+const std::vector<std::pair<std::string, LintResult>>& library() {
+    static const std::vector<std::pair<std::string, LintResult>> all = [] {
+        ValidateOptions o;
+        o.catalogue = &catalogue();
+        std::vector<std::pair<std::string, LintResult>> out;
+        for (const auto& f : library_files()) out.emplace_back(f, lint_scenario(f, o));
+        return out;
+    }();
+    return all;
+}
+
 }  // namespace
 
 TEST_SUITE("library") {
@@ -39,10 +51,7 @@ TEST_CASE("the library has the two example scenarios, one use-of-force and one a
 }
 
 TEST_CASE("every scenario lints with zero errors and zero warnings") {
-    ValidateOptions o;
-    o.catalogue = &catalogue();
-    for (const auto& f : library_files()) {
-        const auto r = lint_scenario(f, o);
+    for (const auto& [f, r] : library()) {
         INFO(f << "\n" << dump(r.diagnostics));
         CHECK(r.scenario.has_value());
         CHECK(r.diagnostics.empty());
@@ -50,10 +59,7 @@ TEST_CASE("every scenario lints with zero errors and zero warnings") {
 }
 
 TEST_CASE("every scenario meets the content bar of the format") {
-    ValidateOptions o;
-    o.catalogue = &catalogue();
-    for (const auto& f : library_files()) {
-        const auto r = lint_scenario(f, o);
+    for (const auto& [f, r] : library()) {
         REQUIRE(r.scenario);
         const Scenario& s = *r.scenario;
         INFO(f);
@@ -86,10 +92,7 @@ TEST_CASE("every scenario meets the content bar of the format") {
 }
 
 TEST_CASE("every ending of every scenario is reached by a real playthrough") {
-    ValidateOptions o;
-    o.catalogue = &catalogue();
-    for (const auto& f : library_files()) {
-        const auto r = lint_scenario(f, o);
+    for (const auto& [f, r] : library()) {
         REQUIRE(r.scenario);
         const Scenario& s = *r.scenario;
         INFO(f);
@@ -121,10 +124,7 @@ TEST_CASE("every ending of every scenario is reached by its shortest scripted ro
     // For each ending the analysis gives the shortest route (choices and the random outcomes they
     // must draw); the test finds a seed that draws those outcomes and plays the route through a
     // real session. The suite fails the moment an ending becomes unreachable.
-    ValidateOptions o;
-    o.catalogue = &catalogue();
-    for (const auto& f : library_files()) {
-        const auto r = lint_scenario(f, o);
+    for (const auto& [f, r] : library()) {
         REQUIRE(r.scenario);
         const Scenario& s = *r.scenario;
         const Routes routes = shortest_routes(s);

@@ -97,6 +97,13 @@ std::string dump(const Diagnostics& d) {
     return out.empty() ? "(no diagnostics)\n" : out;
 }
 
+std::string replace_first(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error("replace_first: '" + from + "' is not in the text");
+    text.replace(at, from.size(), to);
+    return text;
+}
+
 std::string minimal_scenario(const std::string& variables, const std::string& extra_scene_keys, const std::string& extra_choice_keys) {
     return R"(format = 1
 

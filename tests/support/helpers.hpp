@@ -58,6 +58,10 @@ Pos find_pos(const std::string& text, const std::string& needle, std::size_t off
 // All diagnostics, one per line, for failure messages.
 std::string dump(const Diagnostics& d);
 
+// `text` with the first occurrence of `from` replaced by `to`; throws when `from` is missing, so a
+// test whose fixture changed fails loudly instead of testing the unchanged text.
+std::string replace_first(std::string text, const std::string& from, const std::string& to);
+
 // A minimal valid scenario; tests splice their variations into it.
 std::string minimal_scenario(const std::string& variables = "", const std::string& extra_scene_keys = "",
                              const std::string& extra_choice_keys = "");

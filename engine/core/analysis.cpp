@@ -22,8 +22,7 @@ std::vector<Edge> scenario_edges(const Scenario& s) {
                         out.push_back({static_cast<int>(i), c.outcomes[o].target.node, choice_index, static_cast<int>(o)});
             }
         };
-        for (std::size_t c = 0; c < sc.choices.size(); ++c) add(sc.choices[c], static_cast<int>(c));
-        if (sc.timeout) add(*sc.timeout, -1);
+        for_each_choice(sc, add);
     }
     return out;
 }
@@ -206,52 +205,60 @@ struct StateSet {
 };
 }  // namespace
 
-Routes shortest_routes(const Scenario& s, std::size_t max_states) {
-    Routes routes;
-    routes.to_ending.resize(s.endings.size());
-    routes.reached.assign(s.endings.size(), false);
+namespace {
+
+// The breadth-first walk over (node, values) states that explore() and shortest_routes() share.
+// For each state taken from the queue, `on_state(head, node, values)` is called first; returning
+// false stops the walk. Scenes are then expanded: `on_offered(node, choice)` for each choice whose
+// condition holds, `on_added(head, step)` for each new state found, and `on_stuck(node, values)`
+// when nothing can be chosen and there is no timer. Returns what the walk looked at.
+struct WalkResult {
+    bool complete = true;
+    std::size_t states = 0;
+    std::size_t limit = 0;
+};
+
+template <typename OnState, typename OnOffered, typename OnAdded, typename OnStuck>
+WalkResult walk_states(const Scenario& s, std::size_t max_states, OnState on_state, OnOffered on_offered, OnAdded on_added,
+                       OnStuck on_stuck) {
+    WalkResult result;
     const int start = s.start_node();
-    if (start < 0) return routes;
+    if (start < 0) return result;
     const auto vars = s.variable_infos();
     StateSet states;
     states.width = 1 + vars.size();
-    const std::size_t limit = std::min(max_states, std::max<std::size_t>(1000, 4'000'000 / states.width));
-    struct Parent {
-        std::size_t state;
-        RouteStep step;
-    };
-    std::vector<Parent> parents{{0, {}}};
+    // Memory stays bounded whatever the number of variables: at most 4 million stored values.
+    result.limit = std::min(max_states, std::max<std::size_t>(1000, 4'000'000 / states.width));
     std::vector<std::int64_t> first{start};
     const auto init = s.initial_values();
     first.insert(first.end(), init.begin(), init.end());
     states.add(first);
     std::vector<std::int64_t> st, after, next;
-    std::size_t found = 0;
-    for (std::size_t head = 0; head < states.size() && found < s.endings.size(); ++head) {
+    // The arena is also the queue, in the order states were found.
+    for (std::size_t head = 0; head < states.size(); ++head) {
         st.assign(states.arena.begin() + static_cast<std::ptrdiff_t>(head * states.width),
                   states.arena.begin() + static_cast<std::ptrdiff_t>((head + 1) * states.width));
         const int node = static_cast<int>(st[0]);
-        if (s.is_ending(node)) {
-            const auto e = static_cast<std::size_t>(node) - s.scenes.size();
-            if (routes.reached[e]) continue;
-            routes.reached[e] = true;
-            ++found;
-            for (std::size_t at = head; at != 0; at = parents[at].state) routes.to_ending[e].push_back(parents[at].step);
-            std::reverse(routes.to_ending[e].begin(), routes.to_ending[e].end());
-            continue;
-        }
-        const Scene& sc = s.scene(node);
         const std::span<const std::int64_t> values(st.data() + 1, st.size() - 1);
+        if (!on_state(head, node, values)) break;
+        if (s.is_ending(node)) continue;
+        const Scene& sc = s.scene(node);
         auto push = [&](const std::vector<std::int64_t>& candidate, RouteStep step) {
-            if (states.size() >= limit) {
-                routes.complete = false;
+            if (states.size() >= result.limit) {
+                result.complete = false;
                 return;
             }
             const std::size_t before = states.size();
             states.add(candidate);
-            if (states.size() > before) parents.push_back({head, step});
+            if (states.size() > before) on_added(head, step);
         };
-        auto follow = [&](const Choice& c, int choice_index) {
+        bool any = false;
+        for_each_choice(sc, [&](const Choice& c, int choice_index) {
+            if (choice_index >= 0) {
+                if (c.condition && !evaluate(*c.condition, values)) return;
+                any = true;
+                on_offered(node, choice_index);
+            }
             after = st;
             std::span<std::int64_t> v(after.data() + 1, after.size() - 1);
             for (const auto& e : c.effects) apply_effect(e, vars, v);
@@ -269,14 +276,41 @@ Routes shortest_routes(const Scenario& s, std::size_t max_states) {
                 next[0] = c.outcomes[o].target.node;
                 push(next, {choice_index, static_cast<int>(o)});
             }
-        };
-        for (std::size_t c = 0; c < sc.choices.size(); ++c) {
-            const Choice& ch = sc.choices[c];
-            if (ch.condition && !evaluate(*ch.condition, values)) continue;
-            follow(ch, static_cast<int>(c));
-        }
-        if (sc.timeout) follow(*sc.timeout, -1);
+        });
+        if (!any && !sc.timeout) on_stuck(node, values);
     }
+    result.states = states.size();
+    return result;
+}
+
+}  // namespace
+
+Routes shortest_routes(const Scenario& s, std::size_t max_states) {
+    Routes routes;
+    routes.to_ending.resize(s.endings.size());
+    routes.reached.assign(s.endings.size(), false);
+    struct Parent {
+        std::size_t state;
+        RouteStep step;
+    };
+    std::vector<Parent> parents{{0, {}}};
+    std::size_t found = 0;
+    const auto walk = walk_states(
+        s, max_states,
+        [&](std::size_t head, int node, std::span<const std::int64_t>) {
+            if (!s.is_ending(node)) return true;
+            const auto e = static_cast<std::size_t>(node) - s.scenes.size();
+            if (!routes.reached[e]) {
+                routes.reached[e] = true;
+                ++found;
+                for (std::size_t at = head; at != 0; at = parents[at].state) routes.to_ending[e].push_back(parents[at].step);
+                std::reverse(routes.to_ending[e].begin(), routes.to_ending[e].end());
+            }
+            return found < s.endings.size();
+        },
+        [](int, int) {}, [&](std::size_t head, RouteStep step) { parents.push_back({head, step}); },
+        [](int, std::span<const std::int64_t>) {});
+    routes.complete = walk.complete;
     return routes;
 }
 
@@ -285,66 +319,20 @@ Exploration explore(const Scenario& s, std::size_t max_states) {
     ex.node_reached.assign(static_cast<std::size_t>(s.node_count()), false);
     ex.choice_offered.resize(s.scenes.size());
     for (std::size_t i = 0; i < s.scenes.size(); ++i) ex.choice_offered[i].assign(s.scenes[i].choices.size(), false);
-    const int start = s.start_node();
-    if (start < 0) return ex;
-    const auto vars = s.variable_infos();
-
-    StateSet states;
-    states.width = 1 + vars.size();
-    // Memory stays bounded whatever the number of variables: at most 4 million stored values.
-    ex.limit = std::min(max_states, std::max<std::size_t>(1000, 4'000'000 / states.width));
-    std::vector<std::int64_t> first{start};
-    const auto init = s.initial_values();
-    first.insert(first.end(), init.begin(), init.end());
-    states.add(first);
-    auto push = [&](const std::vector<std::int64_t>& st) {
-        if (states.size() >= ex.limit) {
-            ex.complete = false;
-            return;
-        }
-        states.add(st);
-    };
-    std::vector<std::int64_t> st, after, next;
-    // Breadth-first: the arena is also the queue, in the order states were found.
-    for (std::size_t head = 0; head < states.size(); ++head) {
-        st.assign(states.arena.begin() + static_cast<std::ptrdiff_t>(head * states.width),
-                  states.arena.begin() + static_cast<std::ptrdiff_t>((head + 1) * states.width));
-        const int node = static_cast<int>(st[0]);
-        ex.node_reached[static_cast<std::size_t>(node)] = true;
-        if (s.is_ending(node)) continue;
-        const Scene& sc = s.scene(node);
-        const std::span<const std::int64_t> values(st.data() + 1, st.size() - 1);
-        auto follow = [&](const Choice& c) {
-            after = st;
-            std::span<std::int64_t> v(after.data() + 1, after.size() - 1);
-            for (const auto& e : c.effects) apply_effect(e, vars, v);
-            if (c.outcomes.empty()) {
-                if (c.target.node < 0) return;
-                after[0] = c.target.node;
-                push(after);
-                return;
-            }
-            for (const auto& o : c.outcomes) {
-                if (o.target.node < 0) continue;
-                next = after;
-                std::span<std::int64_t> nv(next.data() + 1, next.size() - 1);
-                for (const auto& e : o.effects) apply_effect(e, vars, nv);
-                next[0] = o.target.node;
-                push(next);
-            }
-        };
-        bool any = false;
-        for (std::size_t c = 0; c < sc.choices.size(); ++c) {
-            const Choice& ch = sc.choices[c];
-            if (ch.condition && !evaluate(*ch.condition, values)) continue;
-            any = true;
-            ex.choice_offered[static_cast<std::size_t>(node)][c] = true;
-            follow(ch);
-        }
-        if (sc.timeout) follow(*sc.timeout);
-        if (!any && !sc.timeout && ex.dead_ends.size() < 5) ex.dead_ends.push_back({node, std::vector<std::int64_t>(values.begin(), values.end())});
-    }
-    ex.states = states.size();
+    const auto walk = walk_states(
+        s, max_states,
+        [&](std::size_t, int node, std::span<const std::int64_t>) {
+            ex.node_reached[static_cast<std::size_t>(node)] = true;
+            return true;
+        },
+        [&](int node, int choice) { ex.choice_offered[static_cast<std::size_t>(node)][static_cast<std::size_t>(choice)] = true; },
+        [](std::size_t, RouteStep) {},
+        [&](int node, std::span<const std::int64_t> values) {
+            if (ex.dead_ends.size() < 5) ex.dead_ends.push_back({node, std::vector<std::int64_t>(values.begin(), values.end())});
+        });
+    ex.complete = walk.complete;
+    ex.states = walk.states;
+    ex.limit = walk.limit;
     return ex;
 }
 

@@ -522,13 +522,11 @@ void Loader::resolve_targets() {
         t.node = it->second;
     };
     for (auto& sc : s_.scenes) {
-        auto visit = [&](Choice& c) {
-            const std::string where = c.id == "timeout" ? "the timeout of scene '" + sc.id + "'" : "choice '" + c.id + "' in scene '" + sc.id + "'";
+        for_each_choice(sc, [&](Choice& c, int index) {
+            const std::string where = index < 0 ? "the timeout of scene '" + sc.id + "'" : "choice '" + c.id + "' in scene '" + sc.id + "'";
             if (c.outcomes.empty()) resolve(c.target, where);
             for (auto& o : c.outcomes) resolve(o.target, "outcome '" + o.id + "' of " + where);
-        };
-        for (auto& c : sc.choices) visit(c);
-        if (sc.timeout) visit(*sc.timeout);
+        });
     }
     if (!s_.start.empty()) {
         auto it = index.find(s_.start);

@@ -113,6 +113,14 @@ struct Scene {
     Span span;
 };
 
+// Calls f(choice, index) for each choice of a scene in order, then f(timeout, -1) when it has one:
+// the one place that knows a timeout is a choice like the others.
+template <typename SceneT, typename F>
+void for_each_choice(SceneT& scene, F&& f) {
+    for (std::size_t i = 0; i < scene.choices.size(); ++i) f(scene.choices[i], static_cast<int>(i));
+    if (scene.timeout) f(*scene.timeout, -1);
+}
+
 struct Ending {
     std::string id;
     std::string title;

@@ -41,10 +41,9 @@ void TableReader::wrong_type(std::string_view key, const toml::node& n, std::str
                                                                 : "a " + std::string(toml_type_name(n))));
 }
 
-bool check_length(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what, std::size_t max_chars) {
+bool check_length(Diagnostics& diags, const Located& s, std::string_view what, std::size_t max_chars) {
     const std::size_t len = utf8_length(s.value);
     if (len <= max_chars) return true;
-    (void)file;
     diags.error("E103", s.span,
                 std::string(what) + " is " + std::to_string(len) + " characters long; the limit is " + std::to_string(max_chars));
     return false;
@@ -74,7 +73,7 @@ std::optional<Located> TableReader::string(std::string_view key, Need need, std:
         return std::nullopt;
     }
     Located out{s->get(), span_of(file_, *n), n};
-    if (!check_length(file_, diags_, out, "'" + std::string(key) + "' in " + what_, max_chars)) return std::nullopt;
+    if (!check_length(diags_, out, "'" + std::string(key) + "' in " + what_, max_chars)) return std::nullopt;
     if (!check_control_characters(file_, diags_, out, "'" + std::string(key) + "' in " + what_)) return std::nullopt;
     return out;
 }
@@ -148,7 +147,7 @@ std::vector<Located> TableReader::strings(std::string_view key, Need need, std::
         }
         Located l{s->get(), span_of(file_, item), &item};
         const std::string what = "an entry of '" + std::string(key) + "' in " + what_;
-        if (check_length(file_, diags_, l, what, max_chars) && check_control_characters(file_, diags_, l, what)) out.push_back(std::move(l));
+        if (check_length(diags_, l, what, max_chars) && check_control_characters(file_, diags_, l, what)) out.push_back(std::move(l));
     }
     return out;
 }

@@ -68,6 +68,6 @@ private:
 bool check_control_characters(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what);
 
 // Checks a decoded string's length in code points; E103 when longer than `max_chars`.
-bool check_length(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what, std::size_t max_chars);
+bool check_length(Diagnostics& diags, const Located& s, std::string_view what, std::size_t max_chars);
 
 }  // namespace measured

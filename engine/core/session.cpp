@@ -54,7 +54,7 @@ StepResult Session::apply(const Choice& c, std::string choice_id, double seconds
     Decision d{scene()->id, std::move(choice_id), "", seconds < 0 ? 0 : seconds, timed_out};
     before_.push_back(values_);
     int target = c.target.node;
-    std::string narration = c.narration.empty() ? std::string() : c.narration;
+    std::string narration = c.narration;
     for (const auto& e : c.effects) apply_effect(e, infos_, values_);
     if (!c.outcomes.empty()) {
         const int o = draw_outcome(c);

@@ -58,7 +58,7 @@ void check_image(const Scenario& s, const std::string& image, const Span& span, 
 void check_citations(const Scenario& s, const Catalogue& cat, Diagnostics& diags) {
     const auto principle_names = cat.principle_ids();
     const auto provision_names = cat.provision_ids();
-    auto check_choice = [&](const Choice& c) {
+    auto check_choice = [&](const Choice& c, int) {
         for (const auto& a : c.assessments) {
             if (!cat.find_principle(a.principle))
                 diags.error("E203", a.principle_span,
@@ -89,10 +89,7 @@ void check_citations(const Scenario& s, const Catalogue& cat, Diagnostics& diags
             }
         }
     };
-    for (const auto& sc : s.scenes) {
-        for (const auto& c : sc.choices) check_choice(c);
-        if (sc.timeout) check_choice(*sc.timeout);
-    }
+    for (const auto& sc : s.scenes) for_each_choice(sc, check_choice);
 }
 
 std::string describe_values(const Scenario& s, const std::vector<std::int64_t>& values) {

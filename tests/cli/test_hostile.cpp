@@ -38,13 +38,6 @@ unsigned line_of(const std::string& text, const std::string& needle) {
     return static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
 }
 
-std::string replace_once(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, from.size(), to);
-    return text;
-}
-
 // The hostile-input rule for one file: exit 1 (never 0, never a signal or a timeout) and an error with `code`.
 CliResult lint_must_fail(const std::string& path, const std::string& code) {
     const auto r = run_cli({"lint", path}, "", hang_guard);
@@ -95,14 +88,14 @@ std::string repeat(const std::string& s, std::size_t n) {
 }
 
 // minimal_scenario() with the scene text replaced (written inside a basic string, so TOML escapes apply).
-std::string with_text(const std::string& text) { return replace_once(minimal_scenario(), "text = \"The first scene.\"", "text = \"" + text + "\""); }
+std::string with_text(const std::string& text) { return replace_first(minimal_scenario(), "text = \"The first scene.\"", "text = \"" + text + "\""); }
 
 const std::string vigil_rel = "scenarios/assemblies/vigil-and-counter-protest/scenario.toml";
 
 // The header of minimal_scenario() (everything before [variables]), for scenarios built from scratch.
 std::string minimal_header(const std::string& start) {
     const std::string m = minimal_scenario();
-    return replace_once(m.substr(0, m.find("[variables]")), "start = \"first\"", "start = \"" + start + "\"");
+    return replace_first(m.substr(0, m.find("[variables]")), "start = \"first\"", "start = \"" + start + "\"");
 }
 
 std::string minimal_ending() {
@@ -320,7 +313,7 @@ TEST_CASE("cli/hostile: 64-level keys in 250 nested inline tables are parsed wit
 TEST_CASE("cli/hostile: dots in strings and multi-line strings are not key levels") {
     TempDir dir;
     const std::string dots(300, '.');
-    const auto path = dir.write("dots.toml", replace_once(minimal_scenario("", "facts = [\"" + dots + "\", '" + dots + "']\n"),
+    const auto path = dir.write("dots.toml", replace_first(minimal_scenario("", "facts = [\"" + dots + "\", '" + dots + "']\n"),
                                                          "text = \"The first scene.\"", "text = \"\"\"\n" + dots + "\n'''\n" + dots + "\n\"\"\""));
     const auto r = run_cli({"lint", path}, "", hang_guard);
     CHECK(r.exit_code == 0);
@@ -455,7 +448,7 @@ TEST_CASE("cli/hostile: a scene with 10 choices is E105") {
                        ":11: error[E105]: scene 'first' has 10 choices; the limit is 9 (keys 1–9)\n");
 
     SUBCASE("9 choices are accepted") {
-        const std::string nine = replace_once(text, "  [[scene.choice]]\n  id = \"c9\"\n  label = \"C\"\n  target = \"end\"\n", "");
+        const std::string nine = replace_first(text, "  [[scene.choice]]\n  id = \"c9\"\n  label = \"C\"\n  target = \"end\"\n", "");
         const auto p9 = dir.write("nine.toml", nine);
         const auto r9 = run_cli({"lint", p9}, "", hang_guard);
         CHECK(r9.exit_code == 0);
@@ -605,7 +598,7 @@ TEST_CASE("cli/hostile: images outside the scenario folder are refused") {
 TEST_CASE("cli/hostile: a misspelt key is W100 with a suggestion, next to the missing key's E100") {
     TempDir dir;
     SUBCASE("lable for label, letters swapped") {
-        const std::string text = replace_once(minimal_scenario(), "label = \"Go on\"", "lable = \"Go on\"");
+        const std::string text = replace_first(minimal_scenario(), "label = \"Go on\"", "lable = \"Go on\"");
         const auto path = dir.write("typo.toml", text);
         const auto r = lint_must_fail(path, "E100");
         const auto choice_line = std::to_string(line_of(text, "[[scene.choice]]"));
@@ -615,7 +608,7 @@ TEST_CASE("cli/hostile: a misspelt key is W100 with a suggestion, next to the mi
                            ":3: warning[W100]: unknown key 'lable' in choice 'go' in scene 'first' (did you mean 'label'?)\n");
     }
     SUBCASE("labell for label, a letter doubled") {
-        const std::string text = replace_once(minimal_scenario(), "label = \"Go on\"", "labell = \"Go on\"");
+        const std::string text = replace_first(minimal_scenario(), "label = \"Go on\"", "labell = \"Go on\"");
         const auto path = dir.write("typo.toml", text);
         const auto r = lint_must_fail(path, "E100");
         CHECK(contains(r.out, path + ":" + std::to_string(line_of(text, "labell")) +
@@ -635,7 +628,7 @@ TEST_CASE("cli/hostile: a duplicate scene id is E200") {
                        std::to_string(first) + "; scenes and endings share one set of ids\n");
 
     SUBCASE("a scene and an ending with one id") {
-        const std::string t2 = replace_once(text, scene + scene, scene + replace_once(replace_once(scene, "\"first\"", "\"end\""), "\"end\"\n\n", "\"first\"\n\n"));
+        const std::string t2 = replace_first(text, scene + scene, scene + replace_first(replace_first(scene, "\"first\"", "\"end\""), "\"end\"\n\n", "\"first\"\n\n"));
         const auto p2 = dir.write("dup2.toml", t2);
         const auto r2 = lint_must_fail(p2, "E200");
         CHECK(contains(r2.out, "error[E200]: id 'end' is already used by the scene or ending at line "));
@@ -679,7 +672,7 @@ text = "B."
                        ":1: error[E403]: scenes a, b form a loop with no way out and no ending\n");
 
     SUBCASE("the whole scenario is a loop") {
-        const std::string t2 = replace_once(text, "  target = \"end\"\n", "  target = \"first\"\n");
+        const std::string t2 = replace_first(text, "  target = \"end\"\n", "  target = \"first\"\n");
         const auto p2 = dir.write("loop2.toml", t2);
         const auto r2 = lint_must_fail(p2, "E400");
         CHECK(contains(r2.out, "error[E400]: no ending can be reached from the start scene 'first'\n"));
@@ -735,7 +728,7 @@ TEST_CASE("cli/hostile: interpolation abuse is E305 or E202 at the brace") {
 TEST_CASE("cli/hostile: interpolation in labels and facts, and floods of braces") {
     TempDir dir;
     SUBCASE("a label") {
-        const auto path = dir.write("l.toml", replace_once(minimal_scenario(), "label = \"Go on\"", "label = \"Go {where\""));
+        const auto path = dir.write("l.toml", replace_first(minimal_scenario(), "label = \"Go on\"", "label = \"Go {where\""));
         lint_must_fail(path, "E305");
     }
     SUBCASE("a fact") {
@@ -800,7 +793,7 @@ TEST_CASE("cli/hostile: control characters in texts are E102 and never reach the
         CHECK_FALSE(contains(play.err, "\x1b"));
     }
     SUBCASE("NUL in a label") {
-        const auto path = dir.write("nul.toml", replace_once(minimal_scenario(), "label = \"Go on\"", "label = \"Go\\u0000 on\""));
+        const auto path = dir.write("nul.toml", replace_first(minimal_scenario(), "label = \"Go on\"", "label = \"Go\\u0000 on\""));
         const auto r = lint_must_fail(path, "E102");
         CHECK(contains(r.out, "error[E102]: 'label' in choice 'go' in scene 'first' contains the control character U+0000; "));
     }
@@ -859,25 +852,25 @@ TEST_CASE("cli/hostile: damaged session files given to play --resume") {
         CHECK(contains(r.err, path + ": error[E700]: this is not a Measured session file\n"));
     }
     SUBCASE("a session format from the future") {
-        const auto path = dir.write("future.toml", replace_once(good, "measured_session = 1", "measured_session = 2"));
+        const auto path = dir.write("future.toml", replace_first(good, "measured_session = 1", "measured_session = 2"));
         const auto r = resume_must_fail(path, vigil, "E700");
         CHECK(contains(r.err, "error[E700]: session format 2 is not supported; this version reads format 1\n"));
     }
     SUBCASE("a seed that is not a number") {
-        const auto path = dir.write("seed.toml", replace_once(good, "seed = \"3\"", "seed = \"-3\""));
+        const auto path = dir.write("seed.toml", replace_first(good, "seed = \"3\"", "seed = \"-3\""));
         const auto r = resume_must_fail(path, vigil, "E700");
         CHECK(r.err == path + ":" + std::to_string(line_of(good, "seed = ")) + ":8: error[E700]: the seed must be a whole number in quotes, not '-3'\n");
     }
     SUBCASE("seconds that are not a number of seconds") {
         for (const char* bad : {"nan", "inf", "-1.0", "1e300", "\"soon\""}) {
             CAPTURE(bad);
-            const auto path = dir.write("secs.toml", replace_once(good, "seconds = 0.000", std::string("seconds = ") + bad));
+            const auto path = dir.write("secs.toml", replace_first(good, "seconds = 0.000", std::string("seconds = ") + bad));
             const auto r = resume_must_fail(path, vigil, "E700");
             CHECK(contains(r.err, "error[E700]: 'seconds' must be a number of seconds, 0 or more\n"));
         }
     }
     SUBCASE("a timer scale out of range") {
-        const auto path = dir.write("scale.toml", replace_once(good, "timer_scale = 1.000", "timer_scale = 99.0"));
+        const auto path = dir.write("scale.toml", replace_first(good, "timer_scale = 1.000", "timer_scale = 99.0"));
         const auto r = resume_must_fail(path, vigil, "E700");
         CHECK(contains(r.err, "error[E700]: 'timer_scale' must be a number from 0 (timers off) to 4\n"));
     }
@@ -890,14 +883,14 @@ TEST_CASE("cli/hostile: damaged session files given to play --resume") {
     }
     SUBCASE("tampered: a decision that was not available is E703") {
         // Asking for reinforcements twice: the second time the choice is hidden.
-        std::string t = replace_once(good, "choice = \"meet-organisers\"", "choice = \"radio-control\"");
-        t = replace_once(t, "scene = \"counter-arrives\"\nchoice = \"separate-and-offer-space\"", "scene = \"briefing\"\nchoice = \"radio-control\"");
+        std::string t = replace_first(good, "choice = \"meet-organisers\"", "choice = \"radio-control\"");
+        t = replace_first(t, "scene = \"counter-arrives\"\nchoice = \"separate-and-offer-space\"", "scene = \"briefing\"\nchoice = \"radio-control\"");
         const auto path = dir.write("tampered.toml", t);
         const auto r = resume_must_fail(path, vigil, "E703");
         CHECK(r.err == path + ": error[E703]: the recorded decisions do not replay: decision 2: choice 'radio-control' is not available now\n");
     }
     SUBCASE("tampered: a choice the scene does not have is E703") {
-        const auto path = dir.write("tampered.toml", replace_once(good, "choice = \"meet-organisers\"", "choice = \"bribe-the-mayor\""));
+        const auto path = dir.write("tampered.toml", replace_first(good, "choice = \"meet-organisers\"", "choice = \"bribe-the-mayor\""));
         const auto r = resume_must_fail(path, vigil, "E703");
         CHECK(r.err == path + ": error[E703]: the recorded decisions do not replay: decision 1: scene 'briefing' has no choice 'bribe-the-mayor'\n");
     }
@@ -913,7 +906,7 @@ TEST_CASE("cli/hostile: damaged session files given to play --resume") {
                            forged + "'\n");
     }
     SUBCASE("tampered: a decision in the wrong scene is E703") {
-        const auto path = dir.write("tampered.toml", replace_once(good, "scene = \"briefing\"", "scene = \"bottle\""));
+        const auto path = dir.write("tampered.toml", replace_first(good, "scene = \"briefing\"", "scene = \"bottle\""));
         const auto r = resume_must_fail(path, vigil, "E703");
         CHECK(contains(r.err, "decision 1 was made in scene 'bottle', but the replay is in scene 'briefing'\n"));
     }
@@ -937,7 +930,7 @@ TEST_CASE("cli/hostile: damaged session files given to play --resume") {
         CHECK(contains(r.err, "error[E105]: the session file has 10001 'decision' entries; the limit is 10000\n"));
     }
     SUBCASE("invalid UTF-8 and garbage") {
-        resume_must_fail(dir.write("bad.toml", replace_once(good, "briefing", "brief\xFFing")), vigil, "E003");
+        resume_must_fail(dir.write("bad.toml", replace_first(good, "briefing", "brief\xFFing")), vigil, "E003");
         resume_must_fail(dir.write("bin.toml", garbage(4096, 11)), vigil, "E003");
     }
     SUBCASE("JSON by mistake") {

@@ -102,14 +102,11 @@ int run_lint(int argc, char** argv, int first) {
         for (const auto& f : scenario_files) {
             auto result = lint_scenario(f, options);
             if (result.scenario)
-                for (const auto& sc : result.scenario->scenes) {
-                    auto collect = [&](const Choice& c) {
+                for (const auto& sc : result.scenario->scenes)
+                    for_each_choice(sc, [&](const Choice& c, int) {
                         for (const auto& a : c.assessments)
                             for (const auto& ci : a.cites) cited.push_back(ci.id);
-                    };
-                    for (const auto& c : sc.choices) collect(c);
-                    if (sc.timeout) collect(*sc.timeout);
-                }
+                    });
             reports.push_back({f, std::move(result.diagnostics)});
         }
     }

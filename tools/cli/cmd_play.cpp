@@ -338,9 +338,8 @@ int run_play(int argc, char** argv, int first) {
     const std::size_t width = terminal_width();
     const std::optional<std::string> session_out = args.get("--session-out");
 
-    auto autosave = [&]() -> bool {
-        if (!session_out) return true;
-        if (auto err = save_session(s, *session_out); !err.empty()) {
+    auto save_to = [&](const std::string& path) -> bool {
+        if (auto err = save_session(s, path); !err.empty()) {
             std::fprintf(stderr, "measured-cli play: cannot save the session: %s\n", err.c_str());
             return false;
         }
@@ -390,10 +389,7 @@ int run_play(int argc, char** argv, int first) {
 
         if (in.kind == InputKind::end) {
             const std::string out = session_out.value_or(scenario.id + ".session.toml");
-            if (auto err = save_session(s, out); !err.empty()) {
-                std::fprintf(stderr, "measured-cli play: cannot save the session: %s\n", err.c_str());
-                return Exit::usage;
-            }
+            if (!save_to(out)) return Exit::usage;
             std::fprintf(stderr, "measured-cli play: no more decisions before an ending; session saved to %s (resume with --resume %s)\n",
                          out.c_str(), out.c_str());
             return Exit::incomplete;
@@ -423,7 +419,7 @@ int run_play(int argc, char** argv, int first) {
             return Exit::usage;
         }
         if (!quiet && !s.narration().empty()) std::printf("\n%s", render_markup(wrap(s.narration(), width)).c_str());
-        if (!autosave()) return Exit::usage;
+        if (session_out && !save_to(*session_out)) return Exit::usage;
         show_scene = true;
     }
 

@@ -39,6 +39,11 @@ void provision_json(JsonWriter& j, const Catalogue& cat, const Provision& p) {
     j.field("url", !p.url.empty() ? p.url : ins ? ins->url : std::string()).end_object();
 }
 
+void principle_json(JsonWriter& j, const Principle& pr) {
+    j.begin_object().field("id", pr.id).field("name", pr.name).field("group", pr.group).field("definition", pr.definition);
+    j.field("test", pr.test).key("grounds").strings(pr.grounds).end_object();
+}
+
 // Prints provisions as aligned columns: id, citation, title (padding counts code points, not bytes).
 void print_provisions(const Catalogue& cat, const std::vector<const Provision*>& list) {
     std::size_t id_w = 0, label_w = 0;
@@ -79,13 +84,11 @@ std::vector<Use> uses_of(const std::string& id, const std::string& dir, const Ca
             continue;
         }
         for (const auto& sc : r.scenario->scenes) {
-            auto visit = [&](const Choice& c) {
+            for_each_choice(sc, [&](const Choice& c, int) {
                 for (const auto& a : c.assessments)
                     for (const auto& ci : a.cites)
                         if (ci.id == id) out.push_back({f, r.scenario->id, sc.id, c.id, a.principle, a.rating});
-            };
-            for (const auto& c : sc.choices) visit(c);
-            if (sc.timeout) visit(*sc.timeout);
+            });
         }
     }
     return out;
@@ -163,10 +166,7 @@ int run_standards(int argc, char** argv, int first) {
         if (json) {
             JsonWriter j;
             j.begin_object().key("principles").begin_array();
-            for (const auto& pr : cat->principles) {
-                j.begin_object().field("id", pr.id).field("name", pr.name).field("group", pr.group).field("definition", pr.definition);
-                j.field("test", pr.test).key("grounds").strings(pr.grounds).end_object();
-            }
+            for (const auto& pr : cat->principles) principle_json(j, pr);
             j.end_array().key("hard_fail").begin_array();
             for (const auto& h : cat->hard_fails) {
                 j.begin_object().field("id", h.id).field("title", h.title).field("description", h.description);
@@ -274,8 +274,7 @@ int run_standards(int argc, char** argv, int first) {
         if (const Principle* pr = cat->find_principle(id)) {
             if (json) {
                 JsonWriter j;
-                j.begin_object().field("id", pr->id).field("name", pr->name).field("group", pr->group).field("definition", pr->definition);
-                j.field("test", pr->test).key("grounds").strings(pr->grounds).end_object();
+                principle_json(j, *pr);
                 std::fputs(j.str().c_str(), stdout);
                 return Exit::ok;
             }

@@ -44,7 +44,7 @@ Stats compute(const Scenario& s) {
     st.endings = s.endings.size();
     st.variables = s.variables.size();
     std::set<std::string> distinct;
-    auto count_choice = [&](const Choice& c) {
+    auto count_choice = [&](const Choice& c, int) {
         if (!c.outcomes.empty()) ++st.random;
         for (const auto& a : c.assessments) {
             st.citations += a.cites.size();
@@ -55,8 +55,7 @@ Stats compute(const Scenario& s) {
         if (!sc.choices.empty()) ++st.decision_points;
         st.choices += sc.choices.size();
         if (sc.time_limit > 0) ++st.timed;
-        for (const auto& c : sc.choices) count_choice(c);
-        if (sc.timeout) count_choice(*sc.timeout);
+        for_each_choice(sc, count_choice);
     }
     st.provisions = distinct.size();
     const auto edges = scenario_edges(s);

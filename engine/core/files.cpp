@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -74,6 +75,23 @@ std::string find_toml_files(const std::string& path, std::vector<std::string>& o
     if (ec) return "cannot read " + path + ": " + ec.message();
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
+    return {};
+}
+
+std::string find_bundled_dir(const std::string& relative, const char* env_name, const std::string& source_dir,
+                             const std::string& argv0) {
+    if (const char* env = std::getenv(env_name); env && *env) return env;
+    std::error_code ec;
+    fs::path exe = fs::canonical("/proc/self/exe", ec);
+    if (ec && !argv0.empty()) exe = fs::absolute(argv0, ec);
+    if (!ec) {
+        const fs::path dir = exe.parent_path();
+        for (const fs::path& candidate : {dir / "../share/measured" / relative, dir / ".." / relative, dir / "../.." / relative}) {
+            if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
+        }
+    }
+    const fs::path source = fs::path(source_dir) / relative;
+    if (!source_dir.empty() && fs::is_directory(source, ec)) return source.string();
     return {};
 }
 

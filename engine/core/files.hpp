@@ -16,4 +16,10 @@ namespace measured {
 // out transcripts (*.test.toml). Returns "" or the reason the path cannot be read.
 [[nodiscard]] std::string find_toml_files(const std::string& path, std::vector<std::string>& out);
 
+// A bundled folder such as "assets/standards": from the environment variable when set, else next to
+// the running binary (installed: ../share/measured/…; build tree: ../…, ../../…), else in the source
+// tree the binary was built from. "" when none exists.
+[[nodiscard]] std::string find_bundled_dir(const std::string& relative, const char* env_name, const std::string& source_dir,
+                                           const std::string& argv0);
+
 }  // namespace measured

@@ -62,6 +62,9 @@ public:
 
     // Timer scale chosen by the trainee (1, 1.5, 2; 0 = no timers): an accessibility need, recorded.
     double timer_scale = 1.0;
+    // How the runner presents it: "learn" (feedback after each decision, rewind allowed) or
+    // "assess" (feedback at the end); "" for terminal play. Recorded in saves.
+    std::string mode;
 
     // Replays a recorded history; fails with the reason when a decision no longer fits the scenario.
     static std::optional<Session> replay(const Scenario& scenario, std::uint64_t seed, const std::vector<Decision>& history,

@@ -53,6 +53,7 @@ std::string session_to_toml(const Session& s) {
     out += "scenario_path = " + toml_string(sc.path) + "\n";
     out += "seed = " + toml_string(std::to_string(s.seed())) + "\n";
     out += "timer_scale = " + number(s.timer_scale) + "\n";
+    if (!s.mode.empty()) out += "mode = " + toml_string(s.mode) + "\n";
     for (const auto& d : s.history()) {
         out += "\n[[decision]]\n";
         out += "scene = " + toml_string(d.scene) + "\n";
@@ -102,6 +103,7 @@ std::optional<SessionRecord> read_session_file(const std::string& path, Diagnost
         if (auto v = ts->value<double>(); v && *v >= 0 && *v <= 4) rec.timer_scale = *v;
         else diags.error("E700", span_of(*file, *ts), "'timer_scale' must be a number from 0 (timers off) to 4");
     }
+    if (auto m = r.word("mode", Need::optional, {"learn", "assess"})) rec.mode = m->value;
     for (const auto* t : r.tables("decision", Need::optional, 10000)) {
         TableReader dr(*file, diags, *t, "a decision");
         Decision d;
@@ -147,6 +149,7 @@ std::optional<Session> restore_session(const Scenario& scenario, const SessionRe
         return std::nullopt;
     }
     s->timer_scale = record.timer_scale;
+    s->mode = record.mode;
     return s;
 }
 

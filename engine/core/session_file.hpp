@@ -27,6 +27,7 @@ struct SessionRecord {
     std::string scenario_path;
     std::uint64_t seed = 0;
     double timer_scale = 1.0;
+    std::string mode;              // "learn", "assess" or "" (terminal play)
     std::vector<Decision> decisions;
 };
 

@@ -1,6 +1,8 @@
 // Shared pieces of measured-cli.
 #include "cli_common.hpp"
 
+#include "files.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -63,23 +65,9 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
 }
 
 namespace {
-// A bundled folder (e.g. "assets/standards"): next to an installed or built binary, else in the
-// source tree this binary was built from.
 std::string find_bundled(const std::optional<std::string>& override_dir, const char* env_name, const std::string& relative) {
     if (override_dir) return *override_dir;
-    if (const char* env = std::getenv(env_name); env && *env) return env;
-    std::error_code ec;
-    fs::path exe = fs::canonical("/proc/self/exe", ec);
-    if (ec && !program_path.empty()) exe = fs::absolute(program_path, ec);
-    if (!ec) {
-        const fs::path dir = exe.parent_path();
-        for (const fs::path& candidate : {dir / "../share/measured" / relative, dir / ".." / relative, dir / "../.." / relative}) {
-            if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
-        }
-    }
-    const fs::path source = fs::path(MEASURED_SOURCE_DIR) / relative;
-    if (fs::is_directory(source, ec)) return source.string();
-    return {};
+    return find_bundled_dir(relative, env_name, MEASURED_SOURCE_DIR, program_path);
 }
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include "files.hpp"
 #include "json.hpp"
+#include "library.hpp"
 #include "text.hpp"
 #include "validator.hpp"
 
@@ -83,13 +84,9 @@ std::vector<Use> uses_of(const std::string& id, const std::string& dir, const Ca
             problems.append(r.diagnostics);
             continue;
         }
-        for (const auto& sc : r.scenario->scenes) {
-            for_each_choice(sc, [&](const Choice& c, int) {
-                for (const auto& a : c.assessments)
-                    for (const auto& ci : a.cites)
-                        if (ci.id == id) out.push_back({f, r.scenario->id, sc.id, c.id, a.principle, a.rating});
-            });
-        }
+        for (auto& u : citations_in(*r.scenario))
+            if (u.provision == id) out.push_back({f, std::move(u.scenario), std::move(u.scene), std::move(u.choice), std::move(u.principle), u.rating});
+
     }
     return out;
 }

@@ -5,6 +5,10 @@ MEASURED_PACKAGES=(
   g++ make cmake pkg-config          # toolchain
   libtomlplusplus-dev                # scenario and catalogue files (engine/core)
   doctest-dev                        # the test suites
+  libimgui-dev libstb-dev            # the runner's screens (engine/ui), images and screenshots
+  libglfw3-dev python3-glad          # the runner's window and OpenGL 3.3 loader (engine/app)
+  fonts-noto-core fonts-dejavu-core  # text with Latin Extended, Greek and Cyrillic
+  xvfb xauth                         # the runner's smoke test and benchmark without a display
 )
 
 measured_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -1,0 +1,119 @@
+// The controller: owns the library, the catalogue, the settings and the session being played;
+// applies the screens' commands; builds the view-models they draw; autosaves after every decision.
+// No ImGui calls and no clock: the app passes the time in, so tests drive it step by step.
+#pragma once
+
+#include "catalogue.hpp"
+#include "commands.hpp"
+#include "debrief.hpp"
+#include "library.hpp"
+#include "screen_debrief.hpp"
+#include "screen_library.hpp"
+#include "screen_player.hpp"
+#include "screen_settings.hpp"
+#include "screen_standards.hpp"
+#include "session.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace measured::ui {
+
+struct ControllerConfig {
+    std::string library_dir;
+    std::string standards_dir;
+    std::string config_dir;                  // settings.toml lives here ("" = do not save)
+    std::string data_dir;                    // sessions/, completed/, reports/ ("" = do not save)
+    std::function<std::uint64_t()> make_seed;
+};
+
+class Controller {
+public:
+    Controller(ControllerConfig config, Settings settings);
+
+    // Loads the catalogue, the library and the unfinished sessions.
+    void load();
+
+    void apply(const Command& c, double now);
+    void apply_all(Commands& commands, double now);
+    // Advances the countdown; a timer that ran out makes the timeout decision.
+    void tick(double now);
+    // True while a countdown runs: the main loop must keep waking up.
+    [[nodiscard]] bool timer_running() const;
+
+    [[nodiscard]] Screen screen() const { return screen_; }
+    [[nodiscard]] const Settings& settings() const { return settings_; }
+    [[nodiscard]] const LibraryView& library_view() const { return library_view_; }
+    [[nodiscard]] const WarningView& warning_view() const { return warning_view_; }
+    [[nodiscard]] const PlayerView& player_view() const { return player_view_; }
+    [[nodiscard]] const DebriefView& debrief_view() const { return debrief_view_; }
+    [[nodiscard]] const StandardsView& standards_view() const { return standards_view_; }
+    [[nodiscard]] const SettingsView& settings_view() const { return settings_view_; }
+    [[nodiscard]] const Library& library() const { return library_; }
+    [[nodiscard]] const Catalogue* catalogue() const { return catalogue_ ? &*catalogue_ : nullptr; }
+    [[nodiscard]] const Session* session() const { return session_ ? &*session_ : nullptr; }
+    // The scenario being played, or "" (for the window title).
+    [[nodiscard]] std::string playing_title() const;
+    // Where the running session is autosaved ("" when none).
+    [[nodiscard]] std::string autosave_path() const;
+    // Settings the app must act on (font, theme) changed since the last call.
+    [[nodiscard]] bool take_settings_changed();
+    void set_font_report(std::string font);
+
+private:
+    void start(int entry, Mode mode, double now);
+    void begin_scene(double now);
+    void after_decision(double now);
+    void autosave();
+    void finish();
+    void scan_saved();
+    void build_library_view();
+    void build_standards_view();
+    void build_player_view(double now);
+    void build_debrief_view();
+    void build_settings_view();
+    [[nodiscard]] double elapsed(double now) const;
+    [[nodiscard]] std::vector<CitedProvision> cited(const std::vector<std::string>& ids) const;
+    [[nodiscard]] std::vector<RatingItem> rating_items(const std::vector<RatedPrinciple>& r) const;
+
+    ControllerConfig config_;
+    Settings settings_;
+    bool settings_changed_ = true;
+    std::optional<Catalogue> catalogue_;
+    std::string catalogue_error_;
+    Library library_;
+
+    struct Saved {
+        std::string path;
+        std::string scenario_id;
+        std::optional<Session> session;   // restored, unfinished
+        Mode mode = Mode::learn;
+        std::string problem;
+    };
+    std::vector<Saved> saved_;
+
+    // The run in progress.
+    int entry_ = -1;
+    Mode mode_ = Mode::learn;
+    std::optional<Session> session_;
+    bool feedback_ = false;                // Learn mode: showing the feedback on the last decision
+    double scene_started_ = 0;
+    double paused_at_ = -1;                // < 0: running
+    double paused_total_ = 0;
+
+    Screen screen_ = Screen::library;
+    Screen before_standards_ = Screen::library;
+
+    LibraryView library_view_;
+    WarningView warning_view_;
+    PlayerView player_view_;
+    DebriefView debrief_view_;
+    StandardsView standards_view_;
+    SettingsView settings_view_;
+    std::string font_report_;
+};
+
+}  // namespace measured::ui

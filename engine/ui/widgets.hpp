@@ -1,0 +1,63 @@
+// Shared widgets with ImGui-like signatures: buttons that tests can find, paragraphs with a
+// readable line length, rating badges (colour and words), headings, the countdown bar and images.
+#pragma once
+
+#include "model.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace measured::ui {
+
+// Every clickable widget below reports its label and rectangle to the probe when one is set: the
+// headless tests click by label. Null (the default) in the runner.
+struct ProbedItem {
+    std::string label;        // without any "##id" suffix
+    ImVec2 min, max;
+    bool enabled = true;
+};
+void set_item_probe(std::vector<ProbedItem>* probe);
+
+[[nodiscard]] bool button(const char* label, ImVec2 size = {0, 0}, bool enabled = true);
+// A large choice button: the key number in a box, then the label, wrapped to the width.
+[[nodiscard]] bool choice_button(int number, std::string_view label, float width);
+[[nodiscard]] bool selectable(const char* label, bool selected, ImVec2 size = {0, 0}, ImGuiSelectableFlags flags = 0);
+// Text that looks and acts like a link; returns true when clicked.
+[[nodiscard]] bool link(const char* label);
+bool checkbox(const char* label, bool* value);
+[[nodiscard]] bool radio(const char* label, bool active);
+
+// Body text: wraps at the narrower of the region and ~72 characters; blank lines make paragraphs.
+void paragraph(std::string_view text);
+void paragraph_dim(std::string_view text);
+void heading(std::string_view text);       // bold
+void title(std::string_view text);         // large bold
+void label_value(const char* label, std::string_view value);
+// A small rounded tag ("Assemblies").
+void tag(std::string_view text, ImVec4 colour);
+// A coloured badge with the rating's word in it.
+void rating_badge(Rating r);
+void bullet_text(std::string_view text);
+void vertical_gap(float lines = 0.5f);
+
+// The countdown: a bar that empties, with the seconds left in words beside it.
+void countdown_bar(double remaining, double limit, bool paused, bool reduce_motion);
+
+// Images: the app provides GL textures; tests and missing files give none, and the alt text shows.
+struct Texture {
+    ImTextureID id = nullptr;
+    int width = 0, height = 0;
+};
+struct Textures {
+    virtual ~Textures() = default;
+    [[nodiscard]] virtual const Texture* get(const std::string& path) = 0;
+};
+void image_or_alt(Textures* textures, const std::string& path, const std::string& alt, float max_width, float max_height);
+
+// The width that keeps body text readable: about 72 characters of the current font.
+[[nodiscard]] float reading_width();
+
+}  // namespace measured::ui

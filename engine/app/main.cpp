@@ -114,11 +114,6 @@ int main(int argc, char** argv) {
     const double window_ms = timing.ms();
     loader.join();
     if (opt.timing) std::fprintf(stderr, "timing: library_loaded_ms=%.1f window_open_ms=%.1f\n", loaded_ms, window_ms);
-    if (!window_error.empty()) {
-        std::fprintf(stderr, "measured: %s\n", window_error.c_str());
-        return 1;
-    }
-
     int open_entry = -1;
     if (opt.open) {
         open_entry = find_entry(controller, *opt.open);
@@ -132,6 +127,11 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "measured: %s has errors and cannot be played\n", e.path.c_str());
             return 1;
         }
+    }
+
+    if (!window_error.empty()) {
+        std::fprintf(stderr, "measured: %s\n", window_error.c_str());
+        return 1;
     }
 
     app::GlTextures textures;

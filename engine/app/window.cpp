@@ -50,6 +50,7 @@ Window::~Window() {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
     }
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
     if (window_) glfwDestroyWindow(window_);
     glfwTerminate();
 }

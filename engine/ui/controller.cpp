@@ -478,10 +478,12 @@ void Controller::build_standards_view() {
 }
 
 void Controller::build_player_view(double now) {
-    if (!session_ || session_->finished()) return;
+    if (!session_) return;
     const Session& s = *session_;
+    // Feedback shows the scene the decision was made in, even when that decision ended the scenario.
+    if (s.finished() && !feedback_) return;
     const Scenario& sc = s.scenario();
-    const Scene& scene = *s.scene();
+    const Scene& scene = feedback_ && !s.history().empty() ? sc.scene(sc.find_node(s.history().back().scene)) : *s.scene();
     PlayerView v;
     v.scenario_title = sc.title;
     v.role = s.render(sc.role);
@@ -492,7 +494,8 @@ void Controller::build_player_view(double now) {
     if (!scene.image.empty()) v.image_path = (fs::path(sc.folder) / scene.image).string();
     v.image_alt = scene.image_alt;
     if (mode_ == Mode::assess) v.narration = s.narration();
-    for (int i : s.available_choices()) v.choices.push_back({i, s.render(scene.choices[static_cast<std::size_t>(i)].label)});
+    if (!feedback_)
+        for (int i : s.available_choices()) v.choices.push_back({i, s.render(scene.choices[static_cast<std::size_t>(i)].label)});
     v.decision = static_cast<int>(s.history().size()) + 1;
     v.longest = entry_ >= 0 ? library_view_.items[static_cast<std::size_t>(entry_)].decisions : 0;
     v.mode = mode_;
@@ -514,16 +517,7 @@ void Controller::build_player_view(double now) {
         f.ratings = rating_items(r.ratings);
         for (const auto& a : r.alternatives) f.alternatives.push_back({a.label, a.chosen, rating_items(a.ratings)});
         f.last = s.finished();
-        // The scene the decision was made in stays on screen under the feedback.
-        const Scene& decided = sc.scene(sc.find_node(r.scene));
         v.scene_title = r.scene_title;
-        v.text = s.render(decided.text);
-        v.facts.clear();
-        for (const auto& fact : decided.facts) v.facts.push_back(s.render(fact));
-        v.dialogue.clear();
-        v.image_path = decided.image.empty() ? std::string() : (fs::path(sc.folder) / decided.image).string();
-        v.image_alt = decided.image_alt;
-        v.choices.clear();
         v.timed = false;
         v.decision = r.number;
     }

@@ -196,7 +196,7 @@ void discussion(const DebriefView& vm) {
 
 void draw_debrief(const DebriefView& vm, DebriefUiState& st, Commands& out) {
     header(vm, out);
-    ImGui::BeginChild("##debrief", {0, 0}, false);
+    ImGui::BeginChild("##debrief", {0, 0}, false, ImGuiWindowFlags_NavFlattened);
     ending(vm);
     critical(vm, out);
     principle_chart(vm);

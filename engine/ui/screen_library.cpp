@@ -3,6 +3,7 @@
 #include "screen_library.hpp"
 
 #include "fonts.hpp"
+#include "keys.hpp"
 #include "strings.hpp"
 #include "text.hpp"
 #include "theme.hpp"
@@ -56,7 +57,7 @@ void resume_banner(const LibraryView& vm, Commands& out) {
         ImGui::PushID(r.slot);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
         const float h = ImGui::GetFrameHeightWithSpacing() * 2.3f + (r.problem.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2);
-        ImGui::BeginChild("##resume", {0, h}, true, ImGuiWindowFlags_NoScrollbar);
+        ImGui::BeginChild("##resume", {0, h}, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
         if (r.problem.empty()) {
             heading(trf("library.unfinished", {{"title", r.scenario_title}}));
             paragraph_dim(trf(r.mode == "assess" ? "library.unfinished_assess" : "library.unfinished_learn",
@@ -92,10 +93,11 @@ void list_pane(const LibraryView& vm, LibraryUiState& st, Commands& out) {
         paragraph(trf("library.empty", {{"folder", vm.folder}}));
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("##scenarios", 4, flags, ImGui::GetContentRegionAvail())) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
+    // No ScrollY: a scrolling table is a child window, which keyboard navigation in ImGui 1.86 cannot
+    // enter with the arrows; the list pane scrolls instead.
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("##scenarios", 4, flags)) return;
     ImGui::TableSetupColumn(tr("library.col_title"), ImGuiTableColumnFlags_WidthStretch, 3.6f);
     ImGui::TableSetupColumn(tr("library.col_topic"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn(tr("library.col_minutes"), ImGuiTableColumnFlags_WidthStretch, 0.7f);
@@ -110,19 +112,9 @@ void list_pane(const LibraryView& vm, LibraryUiState& st, Commands& out) {
         ImGui::TableNextColumn();
         const std::string label = item.title + "##row";
         if (selectable(label.c_str(), st.selected == item.entry, {0, 0}, ImGuiSelectableFlags_SpanAllColumns)) st.selected = item.entry;
-        if (!item.usable) {
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().critical);
-            ImGui::PushFont(font(FontRole::small));
-            ImGui::TextUnformatted(trf("library.broken", {{"n", std::to_string(item.errors)}}).c_str());
-            ImGui::PopFont();
-            ImGui::PopStyleColor();
-        } else if (!item.content_warnings.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
-            ImGui::PushFont(font(FontRole::small));
-            ImGui::TextUnformatted(trf("library.warnings_short", {{"list", join(item.content_warnings, ", ")}}).c_str());
-            ImGui::PopFont();
-            ImGui::PopStyleColor();
-        }
+        if (!item.usable) note(trf("library.broken", {{"n", std::to_string(item.errors)}}), palette().critical);
+        else if (!item.content_warnings.empty())
+            note(trf("library.warnings_short", {{"list", join(item.content_warnings, ", ")}}), palette().text_dim);
         ImGui::TableNextColumn();
         // The first topic is the scenario's main one; the details panel lists them all.
         if (!item.topics.empty()) ImGui::TextUnformatted(item.topics.front().c_str());
@@ -228,12 +220,17 @@ void draw_library(const LibraryView& vm, LibraryUiState& st, Commands& out) {
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float left = std::max(avail.x * 0.52f, std::min(avail.x, ImGui::GetFontSize() * 24));
-    ImGui::BeginChild("##list", {left, 0}, false);
+    ImGui::BeginChild("##list", {left, 0}, false, ImGuiWindowFlags_NavFlattened);
     list_pane(vm, st, out);
     ImGui::EndChild();
+    // Keyboard: arrows move the focus, Space selects; Enter starts the selected scenario in Learn mode.
+    if (key_pressed(Key::enter)) {
+        for (const auto& i : vm.items)
+            if (i.entry == st.selected && i.usable && library_item_visible(i, st)) out.push_back(cmd::Start{i.entry, Mode::learn});
+    }
     if (avail.x - left > ImGui::GetFontSize() * 10) {
         ImGui::SameLine();
-        ImGui::BeginChild("##details", {0, 0}, true);
+        ImGui::BeginChild("##details", {0, 0}, true, ImGuiWindowFlags_NavFlattened);
         details_pane(vm, st, out);
         ImGui::EndChild();
     }

@@ -200,6 +200,7 @@ void draw_content_warning(const WarningView& vm, Commands& out) {
     ImGui::SameLine();
     if (button(tr("warning.back"))) out.push_back(cmd::DeclineWarning{});
     ImGui::EndGroup();
+    if (key_pressed(Key::enter)) out.push_back(cmd::AcceptWarning{});
     if (key_pressed(Key::escape)) out.push_back(cmd::DeclineWarning{});
 }
 
@@ -216,7 +217,7 @@ void draw_player(const PlayerView& vm, PlayerUiState& st, Textures* textures, Co
         else ImGui::SetNextWindowScroll({0, 0});
     }
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("##story", {side > 0 ? avail.x - side - ImGui::GetStyle().ItemSpacing.x : 0, 0}, false);
+    ImGui::BeginChild("##story", {side > 0 ? avail.x - side - ImGui::GetStyle().ItemSpacing.x : 0, 0}, false, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
     scene_text(vm);
     if (side == 0) {
@@ -229,7 +230,7 @@ void draw_player(const PlayerView& vm, PlayerUiState& st, Textures* textures, Co
     ImGui::EndChild();
     if (side > 0) {
         ImGui::SameLine();
-        ImGui::BeginChild("##side", {0, 0}, true);
+        ImGui::BeginChild("##side", {0, 0}, true, ImGuiWindowFlags_NavFlattened);
         side_panel(vm, textures, ImGui::GetContentRegionAvail().x);
         ImGui::EndChild();
     }
@@ -240,7 +241,8 @@ void draw_player(const PlayerView& vm, PlayerUiState& st, Textures* textures, Co
         if (d >= 1 && d <= static_cast<int>(vm.choices.size())) out.push_back(cmd::Choose{vm.choices[static_cast<std::size_t>(d - 1)].index});
     }
     if (!vm.show_feedback && key_pressed(Key::p)) out.push_back(cmd::SetPaused{!vm.paused});
-    if (vm.show_feedback && key_pressed(Key::enter) && !ImGui::IsAnyItemFocused()) out.push_back(cmd::Continue{});
+    // Enter never presses a focused button in ImGui 1.86 (Space does), so it is free for Continue.
+    if (vm.show_feedback && key_pressed(Key::enter)) out.push_back(cmd::Continue{});
     if (vm.can_rewind && key_pressed(Key::backspace)) {
         st.show_alternatives = false;
         out.push_back(cmd::Rewind{static_cast<std::size_t>(vm.show_feedback ? vm.feedback.decision - 1 : vm.decision - 2)});

@@ -17,7 +17,7 @@ void draw_settings(const SettingsView& vm, Commands& out) {
     Settings s = vm.settings;
     bool changed = false;
     const float width = std::min(ImGui::GetContentRegionAvail().x, reading_width());
-    ImGui::BeginChild("##settings", {width + ImGui::GetStyle().WindowPadding.x * 2, 0}, false);
+    ImGui::BeginChild("##settings", {width + ImGui::GetStyle().WindowPadding.x * 2, 0}, false, ImGuiWindowFlags_NavFlattened);
     title(tr("settings.title"));
     vertical_gap(0.4f);
 

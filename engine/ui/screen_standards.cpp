@@ -112,7 +112,7 @@ void draw_standards(const StandardsView& vm, StandardsUiState& st, Commands& out
     const float left = std::min(avail.x * 0.24f, ImGui::GetFontSize() * 16);
     const float middle = std::min(avail.x * 0.30f, ImGui::GetFontSize() * 20);
 
-    ImGui::BeginChild("##instruments", {left, 0}, true);
+    ImGui::BeginChild("##instruments", {left, 0}, true, ImGuiWindowFlags_NavFlattened);
     heading(tr("standards.instruments"));
     for (std::size_t i = 0; i < vm.instruments.size(); ++i) {
         const InstrumentItem& ins = vm.instruments[i];
@@ -127,7 +127,7 @@ void draw_standards(const StandardsView& vm, StandardsUiState& st, Commands& out
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
 
-    ImGui::BeginChild("##provisions", {middle, 0}, true);
+    ImGui::BeginChild("##provisions", {middle, 0}, true, ImGuiWindowFlags_NavFlattened);
     std::vector<int> list;
     if (!st.search.empty()) {
         list = search_provisions(vm, st.search);
@@ -146,7 +146,7 @@ void draw_standards(const StandardsView& vm, StandardsUiState& st, Commands& out
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
 
-    ImGui::BeginChild("##provision", {0, 0}, true);
+    ImGui::BeginChild("##provision", {0, 0}, true, ImGuiWindowFlags_NavFlattened);
     if (st.provision >= 0 && st.provision < static_cast<int>(vm.provisions.size())) {
         provision_details(vm, vm.provisions[static_cast<std::size_t>(st.provision)]);
     } else {

@@ -19,11 +19,20 @@ namespace {
 
 std::vector<ProbedItem>* probe = nullptr;
 
-void probe_item(std::string_view label, bool enabled = true) {
+// IsItemFocused() is false for selectables spanning table columns in 1.86; compare the ids instead.
+bool has_nav_focus() {
+    const ImGuiContext& g = *GImGui;
+    return g.NavId != 0 && g.NavId == ImGui::GetItemID() && !g.NavDisableHighlight;
+}
+
+void probe_item(std::string_view label, bool enabled = true, bool clickable = true) {
     if (!probe) return;
     if (auto hash = label.find("##"); hash != std::string_view::npos) label = label.substr(0, hash);
-    probe->push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
+    probe->push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled, clickable,
+                      clickable && has_nav_focus(), ImGui::GetItemID()});
 }
+
+void probe_text(std::string_view text) { probe_item(text, true, false); }
 
 void wrapped(std::string_view text, ImVec4 colour) {
     const float width = std::min(ImGui::GetContentRegionAvail().x, reading_width());
@@ -39,6 +48,7 @@ void wrapped(std::string_view text, ImVec4 colour) {
         if (!para.empty()) {
             if (!first) ImGui::Dummy({0, ImGui::GetTextLineHeight() * 0.45f});
             rich_text(para, width, col);
+            probe_text(plain_text(para));
             first = false;
         }
         if (end == std::string_view::npos) break;
@@ -139,6 +149,7 @@ void heading(std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().heading);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetContentRegionAvail().x, reading_width() * 1.1f));
     ImGui::TextUnformatted(plain.c_str());
+    probe_text(plain);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -150,6 +161,7 @@ void title(std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().heading);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(plain.c_str());
+    probe_text(plain);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -163,6 +175,7 @@ void label_value(const char* label, std::string_view value) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(value.data(), value.data() + value.size());
     ImGui::PopTextWrapPos();
+    probe_text(std::string(label) + " " + std::string(value));
 }
 
 void tag(std::string_view text, ImVec4 colour) {
@@ -175,6 +188,7 @@ void tag(std::string_view text, ImVec4 colour) {
     dl->AddRect(pos, max, ImGui::GetColorU32(colour), size.y);
     dl->AddText({pos.x + pad.x, pos.y + pad.y}, ImGui::GetColorU32(colour), text.data(), text.data() + text.size());
     ImGui::Dummy({max.x - pos.x, max.y - pos.y});
+    probe_text(text);
     ImGui::PopFont();
 }
 
@@ -189,6 +203,7 @@ void rating_badge(Rating r) {
     dl->AddRectFilled(pos, max, ImGui::GetColorU32(rating_colour(r)), 4.0f);
     dl->AddText({pos.x + pad.x, pos.y + pad.y}, ImGui::GetColorU32(palette().on_colour), word);
     ImGui::Dummy({max.x - pos.x, max.y - pos.y});
+    probe_text(word);
     ImGui::PopFont();
 }
 
@@ -196,6 +211,16 @@ void bullet_text(std::string_view text) {
     ImGui::Bullet();
     ImGui::SameLine();
     rich_text(text, std::min(ImGui::GetContentRegionAvail().x, reading_width()), ImGui::GetColorU32(ImGuiCol_Text));
+    probe_text(plain_text(text));
+}
+
+void note(std::string_view text, ImVec4 colour) {
+    ImGui::PushFont(font(FontRole::small));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    probe_text(text);
 }
 
 void vertical_gap(float lines) { ImGui::Dummy({0, ImGui::GetTextLineHeight() * lines}); }
@@ -216,6 +241,7 @@ void countdown_bar(double remaining, double limit, bool paused, bool reduce_moti
     ImGui::Dummy({width, height});
     ImGui::PushStyleColor(ImGuiCol_Text, low ? palette().timer_low : palette().text_dim);
     ImGui::TextUnformatted(words.c_str());
+    probe_text(words);
     ImGui::PopStyleColor();
 }
 
@@ -241,6 +267,7 @@ void image_or_alt(Textures* textures, const std::string& path, const std::string
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(alt.c_str());
+    probe_text(alt);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();

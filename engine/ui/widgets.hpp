@@ -12,12 +12,15 @@
 
 namespace measured::ui {
 
-// Every clickable widget below reports its label and rectangle to the probe when one is set: the
-// headless tests click by label. Null (the default) in the runner.
+// Every widget below reports its label (or text) and rectangle to the probe when one is set: the
+// headless tests click by label and check what is shown. Null (the default) in the runner.
 struct ProbedItem {
-    std::string label;        // without any "##id" suffix
+    std::string label;        // without any "##id" suffix; the text, for text widgets
     ImVec2 min, max;
     bool enabled = true;
+    bool clickable = true;
+    bool focused = false;     // has keyboard (navigation) focus
+    unsigned id = 0;          // ImGui's id for the item
 };
 void set_item_probe(std::vector<ProbedItem>* probe);
 
@@ -41,6 +44,8 @@ void tag(std::string_view text, ImVec4 colour);
 // A coloured badge with the rating's word in it.
 void rating_badge(Rating r);
 void bullet_text(std::string_view text);
+// One line of small text in a colour (notes under a list row).
+void note(std::string_view text, ImVec4 colour);
 void vertical_gap(float lines = 0.5f);
 
 // The countdown: a bar that empties, with the seconds left in words beside it.

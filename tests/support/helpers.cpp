@@ -153,6 +153,11 @@ std::string read_file(const std::string& path) {
 }
 
 CliResult run_cli(const std::vector<std::string>& args, const std::string& input, double timeout_seconds) {
+    return run_program(MEASURED_CLI, args, input, timeout_seconds);
+}
+
+CliResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input,
+                      double timeout_seconds) {
     int in_pipe[2], out_pipe[2], err_pipe[2];
     if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
     const pid_t pid = ::fork();
@@ -163,12 +168,12 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& input
         ::dup2(err_pipe[1], STDERR_FILENO);
         for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
         std::vector<char*> argv;
-        std::string exe = MEASURED_CLI;
+        std::string exe = program;
         argv.push_back(exe.data());
         std::vector<std::string> copy = args;
         for (auto& a : copy) argv.push_back(a.data());
         argv.push_back(nullptr);
-        ::execv(exe.c_str(), argv.data());
+        ::execvp(exe.c_str(), argv.data());
         ::_exit(127);
     }
     ::close(in_pipe[0]);

@@ -73,6 +73,9 @@ struct CliResult {
 };
 // Runs measured-cli with the arguments (no shell), feeding `input` to its standard input.
 CliResult run_cli(const std::vector<std::string>& args, const std::string& input = "", double timeout_seconds = 20);
+// Runs any program (found on PATH when the name has no slash) the same way.
+CliResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input = "",
+                      double timeout_seconds = 20);
 
 std::string read_file(const std::string& path);
 

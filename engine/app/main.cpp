@@ -111,8 +111,17 @@ int main(int argc, char** argv) {
     });
     app::Window window;
     const std::string window_error = window.open(settings.window, first_title.c_str());
+    // The font atlas builds on this thread while the library is still loading on the other.
+    ui::FontReport fonts;
+    if (window_error.empty()) {
+        const float scale = window.content_scale() * settings.font_scale;
+        fonts = window.rebuild_fonts(base_font_px * scale);
+        ui::apply_theme(settings.theme, scale);
+    }
     const double window_ms = timing.ms();
     loader.join();
+    (void)controller.take_settings_changed();   // the fonts and theme above are for these settings
+    controller.set_font_report(fonts.problem.empty() ? fonts.family : fonts.problem);
     if (opt.timing) std::fprintf(stderr, "timing: library_loaded_ms=%.1f window_open_ms=%.1f\n", loaded_ms, window_ms);
     int open_entry = -1;
     if (opt.open) {

@@ -83,6 +83,8 @@ Settings read_settings(const std::string& path, Diagnostics& diags) {
     if (!fs::exists(path, ec)) return s;
     auto file = read_source_file(path, diags, {256 * 1024});
     if (!file) return s;
+    // An empty file (e.g. created by hand to be filled in later) means "all defaults".
+    if (file->text.find_first_not_of(" \t\r\n") == std::string::npos) return s;
     auto root = parse_toml(*file, diags);
     if (!root) return s;
     auto bad = [&](const toml::node& n, const std::string& message) {

@@ -16,12 +16,12 @@ using namespace measured::test;
 
 TEST_SUITE("core/settings") {
 
-TEST_CASE("a missing settings file gives the defaults without complaint") {
+TEST_CASE("a missing or empty settings file gives the defaults without complaint") {
     TempDir dir;
     Diagnostics d;
-    const Settings s = read_settings((fs::path(dir.path()) / "settings.toml").string(), d);
+    CHECK(read_settings((fs::path(dir.path()) / "settings.toml").string(), d) == Settings{});
+    CHECK(read_settings(dir.write("empty.toml", "\n  \n"), d) == Settings{});
     CHECK(d.empty());
-    CHECK(s == Settings{});
 }
 
 TEST_CASE("settings round trip through the file, written atomically into a new folder") {

@@ -272,8 +272,11 @@ void Controller::finish() {
     if (path.empty()) return;
     const fs::path done = fs::path(config_.data_dir) / "completed";
     if (!make_dirs(done.string()).empty()) return;
-    const std::string record =
-        (done / (session_->scenario().id + "-" + std::to_string(session_->seed()) + "-" + std::string(mode_name(mode_)) + ".toml")).string();
+    // A replayed branch finishes again with the same seed: number the records, never overwrite one.
+    const std::string stem = session_->scenario().id + "-" + std::to_string(session_->seed()) + "-" + std::string(mode_name(mode_));
+    std::string record = (done / (stem + ".toml")).string();
+    std::error_code exists_ec;
+    for (int n = 2; fs::exists(record, exists_ec) && n < 10000; ++n) record = (done / (stem + "-" + std::to_string(n) + ".toml")).string();
     if (save_session(*session_, record).empty()) {
         std::error_code ec;
         fs::remove(path, ec);

@@ -42,7 +42,7 @@ void draw_settings(const SettingsView& vm, Commands& out) {
         s.font_scale = 1.0f;
         changed = true;
     }
-    if (!vm.font.empty()) paragraph_dim(vm.font);
+    if (!vm.font.empty()) label_value(tr("settings.font"), vm.font);
     vertical_gap(0.6f);
 
     heading(tr("settings.theme"));

@@ -296,6 +296,11 @@ TEST_CASE("replay from a decision in the debrief plays another branch") {
     REQUIRE(r.click("Replay from here"));   // the first decision's button
     CHECK(r.controller.screen() == ui::Screen::player);
     CHECK(r.controller.session()->history().empty());
+    // Finishing the replayed branch keeps both records.
+    for (int guard = 0; guard < 40 && r.controller.screen() == ui::Screen::player; ++guard) r.press_digit(2);
+    REQUIRE(r.controller.screen() == ui::Screen::debrief);
+    CHECK(fs::exists(fs::path(data.path()) / "completed" / "last-bus-7-assess.toml"));
+    CHECK(fs::exists(fs::path(data.path()) / "completed" / "last-bus-7-assess-2.toml"));
 }
 
 }

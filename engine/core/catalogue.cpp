@@ -225,33 +225,13 @@ void Catalogue::check_unused(const std::vector<std::string>& cited, Diagnostics&
             diags.warning("W210", p.span, "provision '" + p.id + "' grounds no principle or hard-fail rule and no scenario cites it");
 }
 
-namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-}  // namespace
-
 std::vector<const Provision*> Catalogue::search(std::string_view query) const {
-    std::vector<std::string> words;
-    std::string current;
-    for (char c : lower(query)) {
-        if (c == ' ' || c == '\t') {
-            if (!current.empty()) words.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    if (!current.empty()) words.push_back(current);
     std::vector<const Provision*> out;
-    if (words.empty()) return out;
+    if (query.find_first_not_of(" \t") == std::string_view::npos) return out;
     for (const auto& p : provisions) {
-        std::string hay = lower(p.id + " " + p.number + " " + p.title + " " + p.paraphrase);
-        for (const auto& k : p.keywords) hay += " " + lower(k);
-        if (std::all_of(words.begin(), words.end(), [&](const std::string& w) { return hay.find(w) != std::string::npos; }))
-            out.push_back(&p);
+        std::string hay = p.id + " " + p.number + " " + p.title + " " + p.paraphrase;
+        for (const auto& k : p.keywords) hay += " " + k;
+        if (contains_all_words(hay, query)) out.push_back(&p);
     }
     return out;
 }

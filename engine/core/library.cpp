@@ -24,16 +24,6 @@ const LibraryEntry* Library::find(std::string_view scenario_id) const {
     return nullptr;
 }
 
-std::vector<CitationUse> Library::uses_of(std::string_view provision_id) const {
-    std::vector<CitationUse> out;
-    for (const auto& e : entries) {
-        if (!e.usable()) continue;
-        for (auto& u : citations_in(*e.scenario))
-            if (u.provision == provision_id) out.push_back(std::move(u));
-    }
-    return out;
-}
-
 Library load_library(const std::string& folder, const Catalogue* catalogue) {
     Library lib;
     lib.folder = folder;

@@ -38,8 +38,6 @@ struct Library {
     std::vector<LibraryEntry> entries;  // sorted by path
 
     [[nodiscard]] const LibraryEntry* find(std::string_view scenario_id) const;
-    // Every use of the provision across the usable scenarios.
-    [[nodiscard]] std::vector<CitationUse> uses_of(std::string_view provision_id) const;
 };
 
 // Loads and lints every scenario file under the folder (catalogue files there are skipped).

@@ -135,4 +135,23 @@ std::string quote_value(std::string_view value) {
     return out + "'";
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool contains_all_words(std::string_view haystack, std::string_view query) {
+    const std::string hay = ascii_lower(haystack), q = ascii_lower(query);
+    std::size_t start = 0;
+    while (start < q.size()) {
+        std::size_t end = q.find_first_of(" \t", start);
+        if (end == std::string::npos) end = q.size();
+        if (end > start && hay.find(q.substr(start, end - start)) == std::string::npos) return false;
+        start = end + 1;
+    }
+    return true;
+}
+
 }  // namespace measured

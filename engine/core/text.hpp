@@ -42,4 +42,10 @@ struct LineColumn {
 // Quotes a value for messages: 'value', shortened to 40 code points.
 [[nodiscard]] std::string quote_value(std::string_view value);
 
+// ASCII lower case (other bytes unchanged).
+[[nodiscard]] std::string ascii_lower(std::string_view s);
+// Whether `haystack` contains every space-separated word of `query`, ignoring ASCII case. An empty
+// query matches everything. The one search rule of the catalogue, the library and the browser.
+[[nodiscard]] bool contains_all_words(std::string_view haystack, std::string_view query);
+
 }  // namespace measured

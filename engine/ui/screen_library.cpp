@@ -13,17 +13,10 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace measured::ui {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 std::string join(const std::vector<std::string>& v, std::string_view sep) {
     std::string out;
@@ -197,17 +190,9 @@ bool library_item_visible(const LibraryItem& item, const LibraryUiState& st) {
     if (!st.topic.empty() && !contains(item.topics, st.topic)) return false;
     if (!st.audience.empty() && !contains(item.audience, st.audience)) return false;
     if (!st.language.empty() && item.language != st.language) return false;
-    const std::string hay = lower(item.title + " " + item.summary + " " + item.id + " " + join(item.topics, " ") + " " +
-                                  join(item.audience, " ") + " " + join(item.standards, " "));
-    std::size_t start = 0;
-    const std::string q = lower(st.search);
-    while (start < q.size()) {
-        std::size_t end = q.find(' ', start);
-        if (end == std::string::npos) end = q.size();
-        if (end > start && hay.find(q.substr(start, end - start)) == std::string::npos) return false;
-        start = end + 1;
-    }
-    return true;
+    return contains_all_words(item.title + " " + item.summary + " " + item.id + " " + join(item.topics, " ") + " " +
+                                  join(item.audience, " ") + " " + join(item.standards, " "),
+                              st.search);
 }
 
 void draw_library(const LibraryView& vm, LibraryUiState& st, Commands& out) {

@@ -6,6 +6,7 @@
 #include "fonts.hpp"
 #include "keys.hpp"
 #include "strings.hpp"
+#include "text.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -13,17 +14,10 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace measured::ui {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 void provision_details(const StandardsView& vm, const ProvisionItem& p) {
     title(p.label);
@@ -60,21 +54,12 @@ void provision_details(const StandardsView& vm, const ProvisionItem& p) {
 }  // namespace
 
 std::vector<int> search_provisions(const StandardsView& vm, const std::string& query) {
-    std::vector<std::string> words;
-    std::string q = lower(query);
-    for (std::size_t start = 0; start < q.size();) {
-        std::size_t end = q.find(' ', start);
-        if (end == std::string::npos) end = q.size();
-        if (end > start) words.push_back(q.substr(start, end - start));
-        start = end + 1;
-    }
     std::vector<int> out;
     for (std::size_t i = 0; i < vm.provisions.size(); ++i) {
         const ProvisionItem& p = vm.provisions[i];
-        std::string hay = lower(p.id + " " + p.label + " " + p.number + " " + p.title + " " + p.paraphrase);
-        for (const auto& k : p.keywords) hay += " " + lower(k);
-        if (std::all_of(words.begin(), words.end(), [&](const std::string& w) { return hay.find(w) != std::string::npos; }))
-            out.push_back(static_cast<int>(i));
+        std::string hay = p.id + " " + p.label + " " + p.number + " " + p.title + " " + p.paraphrase;
+        for (const auto& k : p.keywords) hay += " " + k;
+        if (contains_all_words(hay, query)) out.push_back(static_cast<int>(i));
     }
     return out;
 }

@@ -335,15 +335,10 @@ ExprResult parse_expression(std::string_view text, std::span<const VariableInfo>
     return r;
 }
 
-std::int64_t evaluate(const Expr& e, std::span<const std::int64_t> values) {
-    // Nodes come after their children, so evaluating in order fills every operand first.
-    std::int64_t small[64] = {};
-    std::vector<std::int64_t> big;
-    std::int64_t* v = small;
-    if (e.nodes.size() > 64) {
-        big.resize(e.nodes.size());
-        v = big.data();
-    }
+namespace {
+// Fills v[i] with the value of every node; nodes come after their children, so evaluating in order
+// fills every operand first.
+void evaluate_nodes(const Expr& e, std::span<const std::int64_t> values, std::int64_t* v) {
     using Op = ExprNode::Op;
     for (std::size_t i = 0; i < e.nodes.size(); ++i) {
         const auto& n = e.nodes[i];
@@ -366,6 +361,18 @@ std::int64_t evaluate(const Expr& e, std::span<const std::int64_t> values) {
             case Op::logical_or: v[i] = L() || R(); break;
         }
     }
+}
+}  // namespace
+
+std::int64_t evaluate(const Expr& e, std::span<const std::int64_t> values) {
+    std::int64_t small[64] = {};
+    std::vector<std::int64_t> big;
+    std::int64_t* v = small;
+    if (e.nodes.size() > 64) {
+        big.resize(e.nodes.size());
+        v = big.data();
+    }
+    evaluate_nodes(e, values, v);
     return v[e.root];
 }
 
@@ -474,6 +481,101 @@ void apply_effect(const Effect& e, std::span<const VariableInfo> vars, std::span
     if (var.type == ValueType::boolean) result = result ? 1 : 0;
     else result = std::clamp(result, var.min, var.max);
     values[idx] = result;
+}
+
+namespace {
+
+int precedence(ExprNode::Op op) {
+    using Op = ExprNode::Op;
+    switch (op) {
+        case Op::logical_or: return 1;
+        case Op::logical_and: return 2;
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: return 3;
+        case Op::add: case Op::sub: return 4;
+        case Op::negate: case Op::logical_not: return 5;
+        default: return 6;
+    }
+}
+
+const char* op_text(ExprNode::Op op) {
+    using Op = ExprNode::Op;
+    switch (op) {
+        case Op::add: return " + ";
+        case Op::sub: return " - ";
+        case Op::eq: return " == ";
+        case Op::ne: return " != ";
+        case Op::lt: return " < ";
+        case Op::le: return " <= ";
+        case Op::gt: return " > ";
+        case Op::ge: return " >= ";
+        case Op::logical_and: return " and ";
+        case Op::logical_or: return " or ";
+        default: return "";
+    }
+}
+
+void collect_variables(const Expr& e, int node, std::vector<int>& out) {
+    const auto& n = e.nodes[static_cast<std::size_t>(node)];
+    if (n.op == ExprNode::Op::variable) {
+        if (std::find(out.begin(), out.end(), static_cast<int>(n.value)) == out.end()) out.push_back(static_cast<int>(n.value));
+        return;
+    }
+    if (n.lhs >= 0) collect_variables(e, n.lhs, out);
+    if (n.rhs >= 0) collect_variables(e, n.rhs, out);
+}
+
+}  // namespace
+
+std::string expression_text(const Expr& e, int node, std::span<const VariableInfo> vars) {
+    using Op = ExprNode::Op;
+    const auto& n = e.nodes[static_cast<std::size_t>(node)];
+    auto child = [&](int c, bool right) {
+        const auto& cn = e.nodes[static_cast<std::size_t>(c)];
+        const bool wrap = precedence(cn.op) < precedence(n.op) || (right && precedence(cn.op) == precedence(n.op) && cn.lhs >= 0 && cn.rhs >= 0);
+        const std::string t = expression_text(e, c, vars);
+        return wrap ? "(" + t + ")" : t;
+    };
+    switch (n.op) {
+        case Op::literal: return std::to_string(n.value);
+        case Op::truth: return n.value ? "true" : "false";
+        case Op::variable: return vars[static_cast<std::size_t>(n.value)].id;
+        case Op::negate: return "-" + child(n.lhs, false);
+        case Op::logical_not: return "not " + child(n.lhs, false);
+        default: return child(n.lhs, false) + op_text(n.op) + child(n.rhs, true);
+    }
+}
+
+std::vector<std::string> explain_false(const Expr& e, std::span<const VariableInfo> vars, std::span<const std::int64_t> values) {
+    std::vector<std::string> out;
+    if (e.root < 0 || evaluate(e, values)) return out;
+    // Sub-expression values, as evaluate() computes them.
+    std::vector<std::int64_t> v(e.nodes.size());
+    evaluate_nodes(e, values, v.data());
+    auto describe = [&](int node) {
+        std::string text = expression_text(e, node, vars);
+        std::vector<int> used;
+        collect_variables(e, node, used);
+        std::string with;
+        for (int var : used) {
+            const auto& info = vars[static_cast<std::size_t>(var)];
+            const std::int64_t x = values[static_cast<std::size_t>(var)];
+            with += (with.empty() ? "" : ", ") + info.id + " is " + (info.type == ValueType::boolean ? (x ? "true" : "false") : std::to_string(x));
+        }
+        return with.empty() ? text : text + " (" + with + ")";
+    };
+    std::vector<int> stack{e.root};
+    while (!stack.empty()) {
+        const int node = stack.back();
+        stack.pop_back();
+        const auto& n = e.nodes[static_cast<std::size_t>(node)];
+        if (n.op == ExprNode::Op::logical_and) {
+            stack.push_back(n.rhs);   // the left part is described first
+            stack.push_back(n.lhs);
+        } else if (!v[static_cast<std::size_t>(node)]) {
+            out.push_back(describe(node));
+        }
+    }
+    return out;
 }
 
 }  // namespace measured

@@ -62,6 +62,16 @@ struct ExprResult {
 // Values are int64; booleans are 0 or 1.
 [[nodiscard]] std::int64_t evaluate(const Expr& e, std::span<const std::int64_t> values);
 
+// The expression under `node` written back as text, with parentheses where precedence needs them;
+// booleans as true/false.
+[[nodiscard]] std::string expression_text(const Expr& e, int node, std::span<const VariableInfo> vars);
+
+// Why a condition is false with these values: each false part of its top-level `and` chain (or the
+// whole condition), written out with the values of its variables, e.g. "trust >= 3 (trust is 1)".
+// Empty when the condition holds.
+[[nodiscard]] std::vector<std::string> explain_false(const Expr& e, std::span<const VariableInfo> vars,
+                                                     std::span<const std::int64_t> values);
+
 // The interval an expression can take given the declared ranges (booleans: within [0, 1]).
 struct Interval {
     std::int64_t lo = 0;

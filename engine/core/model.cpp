@@ -53,6 +53,13 @@ const std::vector<std::string_view>& content_warning_names() {
     return names;
 }
 
+int outcome_severity(std::string_view outcome) {
+    if (outcome == "de-escalated" || outcome == "resolved" || outcome == "assembly-facilitated") return 0;
+    if (outcome == "arrest" || outcome == "unresolved" || outcome == "misconduct-reported") return 1;
+    if (outcome == "injury" || outcome == "assembly-dispersed") return 2;
+    return 3;
+}
+
 int Scenario::find_node(std::string_view node_id_) const {
     for (std::size_t i = 0; i < scenes.size(); ++i)
         if (scenes[i].id == node_id_) return static_cast<int>(i);

@@ -26,6 +26,10 @@ enum class Difficulty { introductory, intermediate, advanced };
 // The outcome categories of endings; the words authors write are listed by outcome_names().
 [[nodiscard]] const std::vector<std::string_view>& outcome_names();
 [[nodiscard]] const std::vector<std::string_view>& content_warning_names();
+// How grave an ending's outcome is, on the rating scale: 0 good (de-escalated, resolved, assembly
+// facilitated), 1 mixed (arrest, unresolved, misconduct reported), 2 harmful (injury, assembly
+// dispersed), 3 grave (serious injury, death, rights violated). Maps and charts colour by it.
+[[nodiscard]] int outcome_severity(std::string_view outcome);
 
 struct Source {
     std::string title;

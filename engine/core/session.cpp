@@ -4,6 +4,8 @@
 #include "interpolate.hpp"
 #include "text.hpp"
 
+#include <algorithm>
+
 namespace measured {
 
 namespace {
@@ -23,8 +25,17 @@ std::uint64_t outcome_draw(std::uint64_t seed, std::size_t decision_index, std::
 }
 
 Session::Session(const Scenario& scenario, std::uint64_t seed)
-    : scenario_(&scenario), seed_(seed), infos_(scenario.variable_infos()), node_(scenario.start_node()),
-      values_(scenario.initial_values()) {}
+    : scenario_(&scenario), seed_(seed), infos_(scenario.variable_infos()), start_(scenario.start_node()),
+      start_values_(scenario.initial_values()), node_(start_), values_(start_values_) {}
+
+Session::Session(const Scenario& scenario, std::uint64_t seed, int start_node, std::vector<std::int64_t> values)
+    : scenario_(&scenario), seed_(seed), infos_(scenario.variable_infos()), start_(start_node), start_values_(std::move(values)) {
+    if (start_ < 0 || start_ >= scenario.node_count()) start_ = scenario.start_node();
+    start_values_.resize(infos_.size());
+    for (std::size_t i = 0; i < infos_.size(); ++i) start_values_[i] = std::clamp(start_values_[i], infos_[i].min, infos_[i].max);
+    node_ = start_;
+    values_ = start_values_;
+}
 
 std::vector<int> Session::available_choices() const {
     std::vector<int> out;
@@ -103,13 +114,74 @@ StepResult Session::rewind(std::size_t decisions) {
     if (decisions > history_.size())
         return {false, "cannot rewind to decision " + std::to_string(decisions) + "; only " + std::to_string(history_.size()) + " were made"};
     std::vector<Decision> keep(history_.begin(), history_.begin() + static_cast<std::ptrdiff_t>(decisions));
+    std::vector<ValueOverride> edits;
+    for (const auto& o : overrides_)
+        if (o.at <= decisions) edits.push_back(o);
+    Session fresh(*scenario_, seed_, start_, start_values_);
     std::string error;
-    auto replayed = replay(*scenario_, seed_, keep, &error);
-    if (!replayed) return {false, error};
-    const double scale = timer_scale;
-    *this = std::move(*replayed);
-    timer_scale = scale;
+    if (fresh.replay_steps(keep, edits, &error) != keep.size()) return {false, error};
+    fresh.timer_scale = timer_scale;
+    fresh.mode = mode;
+    *this = std::move(fresh);
     return {true, {}};
+}
+
+StepResult Session::set_value(std::string_view variable, std::int64_t value) {
+    for (std::size_t i = 0; i < infos_.size(); ++i) {
+        if (infos_[i].id != variable) continue;
+        values_[i] = std::clamp(value, infos_[i].min, infos_[i].max);
+        overrides_.push_back({history_.size(), infos_[i].id, values_[i]});
+        return {true, {}};
+    }
+    return {false, "the scenario has no variable '" + std::string(variable) + "'"};
+}
+
+std::size_t Session::replay_steps(const std::vector<Decision>& history, const std::vector<ValueOverride>& overrides, std::string* error) {
+    std::size_t next_edit = 0;
+    auto apply_edits = [&] {
+        for (; next_edit < overrides.size() && overrides[next_edit].at <= history_.size(); ++next_edit)
+            (void)set_value(overrides[next_edit].variable, overrides[next_edit].value);
+    };
+    apply_edits();
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const Decision& d = history[i];
+        const std::string where = "decision " + std::to_string(i + 1);
+        std::string why;
+        if (finished()) {
+            why = where + " comes after the scenario ended";
+        } else if (d.scene != scene()->id) {
+            why = where + " was made in scene '" + d.scene + "', but the replay is in scene '" + scene()->id + "'";
+        } else {
+            const StepResult r = d.timed_out ? time_out(d.seconds) : choose_id(d.choice, d.seconds);
+            if (!r.ok) why = where + ": " + r.error;
+            else if (history_.back().outcome != d.outcome) {
+                why = where + " drew outcome '" + history_.back().outcome + "', but the record says '" + d.outcome + "'";
+                (void)rewind(i);   // undo the step that drew differently
+            }
+        }
+        if (!why.empty()) {
+            if (error) *error = why;
+            return i;
+        }
+        apply_edits();
+    }
+    return history.size();
+}
+
+Session Session::replay_on(const Scenario& other, std::size_t* kept, std::string* error) const {
+    const int start = other.find_node(scenario_->node_id(start_));
+    std::vector<std::int64_t> values = other.initial_values();
+    for (std::size_t i = 0; i < other.variables.size(); ++i)
+        for (std::size_t j = 0; j < infos_.size(); ++j)
+            if (infos_[j].id == other.variables[i].info.id) values[i] = start_values_[j];
+    Session fresh(other, seed_, start, std::move(values));
+    fresh.timer_scale = timer_scale;
+    fresh.mode = mode;
+    std::string why;
+    const std::size_t n = fresh.replay_steps(history_, overrides_, &why);
+    if (kept) *kept = n;
+    if (error) *error = why;
+    return fresh;
 }
 
 std::string Session::render(std::string_view text) const { return interpolate(text, infos_, values_); }
@@ -121,27 +193,7 @@ std::optional<Session> Session::replay(const Scenario& scenario, std::uint64_t s
         if (error) *error = "the scenario has no start scene";
         return std::nullopt;
     }
-    for (std::size_t i = 0; i < history.size(); ++i) {
-        const Decision& d = history[i];
-        const std::string where = "decision " + std::to_string(i + 1);
-        if (s.finished()) {
-            if (error) *error = where + " comes after the scenario ended";
-            return std::nullopt;
-        }
-        if (d.scene != s.scene()->id) {
-            if (error) *error = where + " was made in scene '" + d.scene + "', but the replay is in scene '" + s.scene()->id + "'";
-            return std::nullopt;
-        }
-        const StepResult r = d.timed_out ? s.time_out(d.seconds) : s.choose_id(d.choice, d.seconds);
-        if (!r.ok) {
-            if (error) *error = where + ": " + r.error;
-            return std::nullopt;
-        }
-        if (s.history_.back().outcome != d.outcome) {
-            if (error) *error = where + " drew outcome '" + s.history_.back().outcome + "', but the record says '" + d.outcome + "'";
-            return std::nullopt;
-        }
-    }
+    if (s.replay_steps(history, {}, error) != history.size()) return std::nullopt;
     return s;
 }
 

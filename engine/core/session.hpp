@@ -27,9 +27,20 @@ struct StepResult {
     std::string error;     // why the step was refused
 };
 
+// An author's edit of a variable in the inspector, made after `at` decisions; kept through rewind
+// and reload.
+struct ValueOverride {
+    std::size_t at = 0;
+    std::string variable;
+    std::int64_t value = 0;
+};
+
 class Session {
 public:
     Session(const Scenario& scenario, std::uint64_t seed);
+    // Starts at any scene with the given values (the author's "start from here"); values are
+    // clamped to the declared ranges.
+    Session(const Scenario& scenario, std::uint64_t seed, int start_node, std::vector<std::int64_t> values);
 
     [[nodiscard]] const Scenario& scenario() const { return *scenario_; }
     [[nodiscard]] std::uint64_t seed() const { return seed_; }
@@ -54,6 +65,16 @@ public:
     // Keeps the first `decisions` decisions and replays them; everything after is undone.
     StepResult rewind(std::size_t decisions);
 
+    // Sets a variable now (clamped to its range); recorded, so rewind and replay keep it.
+    StepResult set_value(std::string_view variable, std::int64_t value);
+    [[nodiscard]] const std::vector<ValueOverride>& overrides() const { return overrides_; }
+    [[nodiscard]] int start() const { return start_; }
+    [[nodiscard]] const std::vector<std::int64_t>& start_values() const { return start_values_; }
+
+    // The same start, edits and decisions replayed on another version of the scenario, as far as
+    // they still fit: `kept` is how many decisions replayed; `error` says why the next one did not.
+    [[nodiscard]] Session replay_on(const Scenario& other, std::size_t* kept, std::string* error) const;
+
     // What the last step narrated (the choice's and the outcome's narration), interpolated.
     [[nodiscard]] const std::string& narration() const { return narration_; }
 
@@ -72,11 +93,17 @@ public:
 
 private:
     StepResult apply(const Choice& c, std::string choice_id, double seconds, bool timed_out);
+    // Replays decisions one by one, applying the overrides where they were made; stops at the first
+    // decision that does not fit and says why in `error`.
+    std::size_t replay_steps(const std::vector<Decision>& history, const std::vector<ValueOverride>& overrides, std::string* error);
     int draw_outcome(const Choice& c) const;
 
     const Scenario* scenario_;
     std::uint64_t seed_;
     std::vector<VariableInfo> infos_;
+    int start_ = -1;
+    std::vector<std::int64_t> start_values_;
+    std::vector<ValueOverride> overrides_;
     int node_ = -1;
     std::vector<std::int64_t> values_;
     std::vector<Decision> history_;

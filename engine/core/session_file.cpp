@@ -12,28 +12,6 @@ namespace measured {
 
 namespace {
 
-std::string toml_string(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
-}
-
 std::string number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3f", v);
@@ -47,18 +25,18 @@ std::string session_to_toml(const Session& s) {
     std::string out;
     out += "# A Measured session: the seed and every decision, enough to replay it exactly.\n";
     out += "measured_session = " + std::to_string(session_file_version) + "\n";
-    out += "scenario_id = " + toml_string(sc.id) + "\n";
-    out += "scenario_version = " + toml_string(sc.version) + "\n";
-    out += "scenario_fingerprint = " + toml_string(hex64(sc.fingerprint)) + "\n";
-    out += "scenario_path = " + toml_string(sc.path) + "\n";
-    out += "seed = " + toml_string(std::to_string(s.seed())) + "\n";
+    out += "scenario_id = " + toml_quote(sc.id) + "\n";
+    out += "scenario_version = " + toml_quote(sc.version) + "\n";
+    out += "scenario_fingerprint = " + toml_quote(hex64(sc.fingerprint)) + "\n";
+    out += "scenario_path = " + toml_quote(sc.path) + "\n";
+    out += "seed = " + toml_quote(std::to_string(s.seed())) + "\n";
     out += "timer_scale = " + number(s.timer_scale) + "\n";
-    if (!s.mode.empty()) out += "mode = " + toml_string(s.mode) + "\n";
+    if (!s.mode.empty()) out += "mode = " + toml_quote(s.mode) + "\n";
     for (const auto& d : s.history()) {
         out += "\n[[decision]]\n";
-        out += "scene = " + toml_string(d.scene) + "\n";
-        out += "choice = " + toml_string(d.choice) + "\n";
-        if (!d.outcome.empty()) out += "outcome = " + toml_string(d.outcome) + "\n";
+        out += "scene = " + toml_quote(d.scene) + "\n";
+        out += "choice = " + toml_quote(d.choice) + "\n";
+        if (!d.outcome.empty()) out += "outcome = " + toml_quote(d.outcome) + "\n";
         out += "seconds = " + number(d.seconds) + "\n";
         out += std::string("timed_out = ") + (d.timed_out ? "true" : "false") + "\n";
     }

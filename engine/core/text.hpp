@@ -43,6 +43,9 @@ struct LineColumn {
 [[nodiscard]] std::string quote_value(std::string_view value);
 
 // ASCII lower case (other bytes unchanged).
+// A TOML basic string: quotes, backslashes and control characters escaped.
+[[nodiscard]] std::string toml_quote(std::string_view s);
+
 [[nodiscard]] std::string ascii_lower(std::string_view s);
 // Whether `haystack` contains every space-separated word of `query`, ignoring ASCII case. An empty
 // query matches everything. The one search rule of the catalogue, the library and the browser.

@@ -173,11 +173,6 @@ const char* rating_label(Rating r) {
     return "";
 }
 
-ImVec4 outcome_colour(std::string_view outcome) {
-    if (outcome == "de-escalated" || outcome == "resolved" || outcome == "assembly-facilitated") return current.rating[0];
-    if (outcome == "arrest" || outcome == "unresolved" || outcome == "misconduct-reported") return current.rating[1];
-    if (outcome == "injury" || outcome == "assembly-dispersed") return current.rating[2];
-    return current.rating[3];   // serious-injury, death, rights-violated
-}
+ImVec4 outcome_colour(std::string_view outcome) { return current.rating[static_cast<std::size_t>(outcome_severity(outcome))]; }
 
 }  // namespace measured::ui

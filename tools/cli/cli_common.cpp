@@ -4,6 +4,7 @@
 #include "files.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 
@@ -79,6 +80,8 @@ std::string find_scenarios_dir(const std::optional<std::string>& override_dir) {
     return find_bundled(override_dir, "MEASURED_SCENARIOS", "scenarios");
 }
 
+std::string find_templates_dir() { return find_bundled(std::nullopt, "MEASURED_TEMPLATES", "assets/templates"); }
+
 std::optional<Catalogue> load_standards(const std::optional<std::string>& override_dir, Diagnostics& diags) {
     const std::string dir = find_standards_dir(override_dir);
     if (dir.empty()) return std::nullopt;
@@ -93,6 +96,33 @@ void print_diagnostics(const Diagnostics& diags, std::FILE* out) {
     for (const auto& d : diags.items()) std::fprintf(out, "%s\n", format_diagnostic(d).c_str());
     if (diags.suppressed())
         std::fprintf(out, "… and %zu more problems not shown (the first %zu are listed)\n", diags.suppressed(), diags.items().size());
+}
+
+Checked load_checked(const std::string& path, const std::optional<std::string>& standards) {
+    Checked c;
+    Diagnostics cat_diags;
+    c.catalogue = load_standards(standards, cat_diags);
+    if (cat_diags.has_errors()) {
+        print_diagnostics(cat_diags, stderr);
+        c.exit = c.catalogue ? Exit::found_errors : Exit::usage;
+        return c;
+    }
+    ValidateOptions options;
+    options.catalogue = c.cat();
+    c.lint = lint_scenario(path, options);
+    if (!c.lint.scenario || c.lint.diagnostics.has_errors()) {
+        print_diagnostics(c.lint.diagnostics, stderr);
+        const auto& items = c.lint.diagnostics.items();
+        c.exit = items.size() == 1 && items[0].code == "E001" ? Exit::usage : Exit::found_errors;
+    }
+    return c;
+}
+
+std::optional<std::uint64_t> parse_u64(const std::string& s) {
+    std::uint64_t v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
 }
 
 int usage_error(const std::string& command, const std::string& message) {

@@ -4,6 +4,9 @@
 
 #include "catalogue.hpp"
 #include "diagnostics.hpp"
+#include "validator.hpp"
+
+#include <cstdint>
 
 #include <cstdio>
 #include <map>
@@ -38,10 +41,27 @@ struct Args {
 // install or build tree, else the source tree. "" when none is found.
 [[nodiscard]] std::string find_scenarios_dir(const std::optional<std::string>& override_dir);
 
+// The starter templates of `new`: $MEASURED_TEMPLATES, else assets/templates as above.
+[[nodiscard]] std::string find_templates_dir();
+
 // Loads the catalogue; its problems go to `diags`. Returns nullopt when no folder was found.
 [[nodiscard]] std::optional<Catalogue> load_standards(const std::optional<std::string>& override_dir, Diagnostics& diags);
 
 void print_diagnostics(const Diagnostics& diags, std::FILE* out);
+
+// One scenario linted against the catalogue, as the analysis commands need it.
+struct Checked {
+    std::optional<Catalogue> catalogue;
+    LintResult lint;
+    int exit = Exit::ok;   // when not ok(): usage (cannot read it) or found_errors; already printed
+    [[nodiscard]] bool ok() const { return exit == Exit::ok; }
+    [[nodiscard]] const Catalogue* cat() const { return catalogue ? &*catalogue : nullptr; }
+};
+// Prints the diagnostics to stderr when the catalogue or the scenario has errors.
+[[nodiscard]] Checked load_checked(const std::string& path, const std::optional<std::string>& standards);
+
+// A whole number from 0 to 2^64-1, all of the text.
+[[nodiscard]] std::optional<std::uint64_t> parse_u64(const std::string& s);
 
 // Usage error: prints "measured-cli CMD: message" and the hint to --help; returns Exit::usage.
 int usage_error(const std::string& command, const std::string& message);

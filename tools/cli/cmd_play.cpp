@@ -155,13 +155,6 @@ struct Script {
     std::size_t next = 0;
 };
 
-std::optional<std::uint64_t> parse_u64(const std::string& s) {
-    std::uint64_t v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
 enum class InputKind { choice, timeout, end, invalid };
 struct Input {
     InputKind kind = InputKind::end;
@@ -292,22 +285,10 @@ int run_play(int argc, char** argv, int first) {
         }
     }
 
-    Diagnostics cat_diags;
-    auto catalogue = load_standards(args.get("--standards"), cat_diags);
-    if (cat_diags.has_errors()) {
-        print_diagnostics(cat_diags, stderr);
-        return catalogue ? Exit::found_errors : Exit::usage;
-    }
-    ValidateOptions options;
-    options.catalogue = catalogue ? &*catalogue : nullptr;
-    auto lint = lint_scenario(path, options);
-    if (!lint.scenario || lint.diagnostics.has_errors()) {
-        print_diagnostics(lint.diagnostics, stderr);
-        if (lint.diagnostics.items().size() == 1 && lint.diagnostics.items()[0].code == "E001") return Exit::usage;
-        return Exit::found_errors;
-    }
-    const Scenario& scenario = *lint.scenario;
-    const Catalogue* cat = catalogue ? &*catalogue : nullptr;
+    const Checked checked = load_checked(path, args.get("--standards"));
+    if (!checked.ok()) return checked.exit;
+    const Scenario& scenario = *checked.lint.scenario;
+    const Catalogue* cat = checked.cat();
 
     std::optional<Session> session;
     if (auto resume = args.get("--resume")) {

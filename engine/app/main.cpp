@@ -153,6 +153,18 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "measured: %s\n", err.c_str());
             return 2;
         }
+    } else if (opt.author) {
+        std::error_code ec;
+        if (!fs::is_regular_file(*opt.author, ec)) {
+            std::fprintf(stderr, "measured: %s is not a file\n", opt.author->c_str());
+            return 1;
+        }
+        const double now = window.now();
+        controller.apply(ui::cmd::OpenAuthor{*opt.author}, now);
+        if (std::string err = run_script(controller, opt.choose, now); !err.empty()) {
+            std::fprintf(stderr, "measured: %s\n", err.c_str());
+            return 2;
+        }
     } else if (opt.screen) {
         const ui::Screen s = *opt.screen == "standards" ? ui::Screen::standards : *opt.screen == "settings" ? ui::Screen::settings : ui::Screen::library;
         controller.apply(ui::cmd::Show{s}, window.now());
@@ -165,15 +177,26 @@ int main(int argc, char** argv) {
     std::string title;
     while (!window.should_close()) {
         if (pending <= 0 && opt.frames == 0) {
-            // Sleep until something happens; wake for the countdown while one runs.
+            // Sleep until something happens; wake for the countdown while one runs, and twice a
+            // second in Author mode to look at the file.
             const bool countdown = controller.timer_running();
-            window.wait(countdown ? (controller.settings().reduce_motion ? 0.5 : 1.0 / 15) : -1);
+            const bool watching = controller.author_active();
+            const double timeout = countdown ? (controller.settings().reduce_motion ? 0.5 : 1.0 / 15) : watching ? 0.5 : -1;
+            const double before = window.now();
+            window.wait(timeout);
             pending = settle_frames;
+            // Woken by the watch timer alone and the file is unchanged: nothing to draw.
+            const bool timed_out = timeout > 0 && window.now() - before >= timeout * 0.95;
+            if (watching && !controller.check_files(window.now()) && timed_out && !countdown) {
+                pending = 0;
+                continue;
+            }
         } else {
             window.poll();
         }
         const double now = window.now();
         controller.tick(now);
+        if (opt.frames > 0 && controller.author_active()) (void)controller.check_files(now);
         if (controller.take_settings_changed()) {
             const Settings& s = controller.settings();
             const float scale = window.content_scale() * s.font_scale;

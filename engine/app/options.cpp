@@ -18,6 +18,8 @@ const char* const usage =
     "  --data DIR           where sessions and reports are kept (default: $XDG_DATA_HOME/measured)\n"
     "  --open SCENARIO      start this scenario (its id, or the path of its file)\n"
     "  --mode learn|assess  the mode for --open (default: learn)\n"
+    "  --author FILE        open a scenario file in Author mode: it reloads on every save and keeps\n"
+    "                       your place; map, variables, scenes and diagnostics beside the story\n"
     "  --seed N             the seed for random outcomes (default: a new one each run)\n"
     "  --choose 2,1,3       make these choices (1-based, as shown), as if clicked; 'c' continues\n"
     "                       after the feedback on a decision\n"
@@ -50,6 +52,7 @@ std::string parse_options(int argc, char** argv, Options& o) {
         else if (a == "--config") o.config = value(err);
         else if (a == "--data") o.data = value(err);
         else if (a == "--open") o.open = value(err);
+        else if (a == "--author") o.author = value(err);
         else if (a == "--screenshot") o.screenshot = value(err);
         else if (a == "--screen") {
             o.screen = value(err);
@@ -89,7 +92,8 @@ std::string parse_options(int argc, char** argv, Options& o) {
         if (!err.empty()) return err;
     }
     if (o.screenshot && o.frames == 0) return "--screenshot needs --frames N";
-    if (!o.choose.empty() && !o.open) return "--choose needs --open SCENARIO";
+    if (o.open && o.author) return "--open and --author cannot be used together";
+    if (!o.choose.empty() && !o.open && !o.author) return "--choose needs --open SCENARIO or --author FILE";
     return {};
 }
 

@@ -13,6 +13,7 @@ struct Options {
     std::optional<std::string> library, standards, config, data;
     std::optional<std::string> open;          // scenario id or path
     std::string mode = "learn";
+    std::optional<std::string> author;        // a scenario file to open in Author mode
     std::optional<std::uint64_t> seed;
     std::vector<std::string> choose;          // "2", "1", … ("c" continues after feedback)
     int frames = 0;                           // > 0: render this many frames after the choices, then exit

@@ -4,6 +4,13 @@
 
 namespace measured::ui {
 
-std::string_view mode_name(Mode m) { return m == Mode::assess ? "assess" : "learn"; }
+std::string_view mode_name(Mode m) {
+    switch (m) {
+        case Mode::learn: return "learn";
+        case Mode::assess: return "assess";
+        case Mode::author: return "author";
+    }
+    return "learn";
+}
 
 }  // namespace measured::ui

@@ -5,6 +5,7 @@
 #include "settings.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -12,10 +13,11 @@
 namespace measured::ui {
 
 enum class Screen { library, warning, player, debrief, standards, settings };
-enum class Mode { learn, assess };
+// Author: Learn mode's feedback and rewind, no timers, no autosave, and the author panel.
+enum class Mode { learn, assess, author };
 enum class ExportFormat { markdown, json };
 
-[[nodiscard]] std::string_view mode_name(Mode m);   // "learn", "assess"
+[[nodiscard]] std::string_view mode_name(Mode m);   // "learn", "assess", "author"
 
 namespace cmd {
 struct Show { Screen screen; };                  // top-bar navigation
@@ -34,11 +36,15 @@ struct Back {};                                  // from the standards browser t
 struct Resume { int slot; };
 struct Discard { int slot; };
 struct ChangeSettings { Settings settings; };
+struct OpenAuthor { std::string path; };         // a scenario file, watched, in Author mode
+struct SetVariable { std::string id; std::int64_t value; };   // Author mode's inspector
+struct JumpTo { int node; };                     // Author mode: restart from a scene with the current values
 }  // namespace cmd
 
 using Command = std::variant<cmd::Show, cmd::Start, cmd::AcceptWarning, cmd::DeclineWarning, cmd::Choose, cmd::Continue,
                              cmd::Rewind, cmd::SetPaused, cmd::Leave, cmd::PlayAgain, cmd::Export, cmd::OpenProvision,
-                             cmd::Back, cmd::Resume, cmd::Discard, cmd::ChangeSettings>;
+                             cmd::Back, cmd::Resume, cmd::Discard, cmd::ChangeSettings, cmd::OpenAuthor, cmd::SetVariable,
+                             cmd::JumpTo>;
 
 using Commands = std::vector<Command>;
 

@@ -78,7 +78,9 @@ void Controller::apply(const Command& c, double now) {
                 screen_ = x.screen;
                 if (screen_ == Screen::player) build_player_view(now);
             } else if constexpr (std::is_same_v<T, cmd::Start>) {
-                start(x.entry, x.mode, now);
+                if (x.mode == Mode::author && x.entry >= 0 && x.entry < static_cast<int>(library_.entries.size()))
+                    open_author(library_.entries[static_cast<std::size_t>(x.entry)].path, now);
+                else start(x.entry, x.mode, now);
             } else if constexpr (std::is_same_v<T, cmd::AcceptWarning>) {
                 if (screen_ == Screen::warning && session_) {
                     screen_ = Screen::player;
@@ -91,6 +93,11 @@ void Controller::apply(const Command& c, double now) {
                 }
             } else if constexpr (std::is_same_v<T, cmd::Choose>) {
                 if (screen_ != Screen::player || !session_ || session_->finished() || feedback_ || paused_at_ >= 0) return;
+                // Author mode runs no clock: the timeout is a choice like the others.
+                if (x.choice < 0 && mode_ == Mode::author) {
+                    if (session_->time_out(0).ok) after_decision(now);
+                    return;
+                }
                 const auto offered = session_->available_choices();
                 if (std::find(offered.begin(), offered.end(), x.choice) == offered.end()) return;
                 if (session_->choose(x.choice, elapsed(now)).ok) after_decision(now);
@@ -101,7 +108,7 @@ void Controller::apply(const Command& c, double now) {
             } else if constexpr (std::is_same_v<T, cmd::Rewind>) {
                 if (!session_) return;
                 const bool from_debrief = screen_ == Screen::debrief;
-                if (!from_debrief && (screen_ != Screen::player || mode_ != Mode::learn)) return;
+                if (!from_debrief && (screen_ != Screen::player || mode_ == Mode::assess)) return;
                 if (x.keep > session_->history().size() || !session_->rewind(x.keep).ok) return;
                 autosave();
                 screen_ = Screen::player;
@@ -114,7 +121,7 @@ void Controller::apply(const Command& c, double now) {
                 }
                 if (screen_ == Screen::player) build_player_view(now);
             } else if constexpr (std::is_same_v<T, cmd::Leave>) {
-                if (session_ && !session_->finished() && !session_->history().empty()) {
+                if (!author_ && session_ && !session_->finished() && !session_->history().empty()) {
                     Saved s;
                     s.path = autosave_path();
                     s.scenario_id = session_->scenario().id;
@@ -123,11 +130,19 @@ void Controller::apply(const Command& c, double now) {
                     saved_.insert(saved_.begin(), std::move(s));
                 }
                 session_.reset();
+                author_.reset();
                 feedback_ = false;
                 screen_ = Screen::library;
                 build_library_view();
             } else if constexpr (std::is_same_v<T, cmd::PlayAgain>) {
-                if (entry_ >= 0) start(entry_, mode_, now);
+                if (author_ && author_->scenario) {
+                    session_.emplace(*author_->scenario, config_.make_seed());
+                    session_->mode = std::string(mode_name(Mode::author));
+                    screen_ = Screen::player;
+                    begin_scene(now);
+                } else if (entry_ >= 0) {
+                    start(entry_, mode_, now);
+                }
             } else if constexpr (std::is_same_v<T, cmd::Export>) {
                 if (!session_ || config_.data_dir.empty()) return;
                 const Debrief d = make_debrief(*session_, catalogue());
@@ -183,9 +198,24 @@ void Controller::apply(const Command& c, double now) {
                 if (session_ && !session_->finished()) session_->timer_scale = timer_scale(settings_.timers);
                 build_settings_view();
                 if (screen_ == Screen::player) build_player_view(now);
+            } else if constexpr (std::is_same_v<T, cmd::OpenAuthor>) {
+                open_author(x.path, now);
+            } else if constexpr (std::is_same_v<T, cmd::SetVariable>) {
+                if (!author_ || !session_ || session_->finished() || !session_->set_value(x.id, x.value).ok) return;
+                if (screen_ == Screen::player) build_player_view(now);
+            } else if constexpr (std::is_same_v<T, cmd::JumpTo>) {
+                if (!author_ || !author_->scenario || x.node < 0 || x.node >= static_cast<int>(author_->scenario->scenes.size())) return;
+                std::vector<std::int64_t> values = author_->scenario->initial_values();
+                if (session_) values.assign(session_->values().begin(), session_->values().end());
+                session_.emplace(*author_->scenario, config_.make_seed(), x.node, std::move(values));
+                session_->mode = std::string(mode_name(Mode::author));
+                author_->status = trf("author.status_jumped", {{"scene", author_->scenario->scenes[static_cast<std::size_t>(x.node)].id}});
+                screen_ = Screen::player;
+                begin_scene(now);
             }
         },
         c);
+    if (author_) build_author_view();
 }
 
 void Controller::start(int entry, Mode mode, double now) {
@@ -223,7 +253,7 @@ void Controller::begin_scene(double now) {
 
 void Controller::after_decision(double now) {
     autosave();
-    if (mode_ == Mode::learn) {
+    if (mode_ != Mode::assess) {
         feedback_ = true;
         build_player_view(now);
         return;
@@ -252,7 +282,8 @@ void Controller::tick(double now) {
 // Saving
 
 std::string Controller::autosave_path() const {
-    if (!session_ || config_.data_dir.empty()) return {};
+    // Author mode plays drafts: nothing is kept, so the trainees' resume list stays theirs.
+    if (!session_ || config_.data_dir.empty() || mode_ == Mode::author) return {};
     return (fs::path(config_.data_dir) / "sessions" / (session_->scenario().id + ".toml")).string();
 }
 
@@ -497,16 +528,18 @@ void Controller::build_player_view(double now) {
     if (!scene.image.empty()) v.image_path = (fs::path(sc.folder) / scene.image).string();
     v.image_alt = scene.image_alt;
     if (mode_ == Mode::assess) v.narration = s.narration();
-    if (!feedback_)
+    if (!feedback_) {
         for (int i : s.available_choices()) v.choices.push_back({i, s.render(scene.choices[static_cast<std::size_t>(i)].label)});
+        if (mode_ == Mode::author && scene.timeout) v.choices.push_back({-1, trf("author.let_time_run_out", {{"s", std::to_string(scene.time_limit)}})});
+    }
     v.decision = static_cast<int>(s.history().size()) + 1;
     v.longest = entry_ >= 0 ? library_view_.items[static_cast<std::size_t>(entry_)].decisions : 0;
     v.mode = mode_;
-    v.timed = scene.time_limit > 0 && scene.timeout && s.timer_scale > 0;
+    v.timed = scene.time_limit > 0 && scene.timeout && s.timer_scale > 0 && mode_ != Mode::author;
     v.time_limit = scene.time_limit * s.timer_scale;
     v.remaining = std::max(0.0, v.time_limit - elapsed(now));
     v.paused = paused_at_ >= 0;
-    v.can_rewind = mode_ == Mode::learn && !s.history().empty();
+    v.can_rewind = mode_ != Mode::assess && !s.history().empty();
     v.reduce_motion = settings_.reduce_motion;
     v.show_feedback = feedback_;
     if (feedback_ && !s.history().empty()) {

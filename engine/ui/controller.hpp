@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "debrief.hpp"
 #include "library.hpp"
+#include "graph.hpp"
+#include "screen_author.hpp"
 #include "screen_debrief.hpp"
 #include "screen_library.hpp"
 #include "screen_player.hpp"
@@ -16,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +46,13 @@ public:
     void tick(double now);
     // True while a countdown runs: the main loop must keep waking up.
     [[nodiscard]] bool timer_running() const;
+
+    // Author mode: reloads the watched scenario when its bytes changed (and everything when the
+    // catalogue's files did), replaying the choices back to the same place. Returns true when it
+    // reloaded. The app calls it a few times a second while Author mode is on.
+    bool check_files(double now);
+    [[nodiscard]] bool author_active() const { return author_ != nullptr; }
+    [[nodiscard]] const AuthorView& author_view() const { return author_view_; }
 
     [[nodiscard]] Screen screen() const { return screen_; }
     [[nodiscard]] const Settings& settings() const { return settings_; }
@@ -75,6 +85,9 @@ private:
     void build_player_view(double now);
     void build_debrief_view();
     void build_settings_view();
+    void open_author(const std::string& path, double now);
+    void reload_author(double now);
+    void build_author_view();
     [[nodiscard]] double elapsed(double now) const;
     [[nodiscard]] std::vector<CitedProvision> cited(const std::vector<std::string>& ids) const;
     [[nodiscard]] std::vector<RatingItem> rating_items(const std::vector<RatedPrinciple>& r) const;
@@ -103,6 +116,21 @@ private:
     double scene_started_ = 0;
     double paused_at_ = -1;                // < 0: running
     double paused_total_ = 0;
+
+    // Author mode: the watched file and the last version of it that loaded (the session plays it).
+    struct Author {
+        std::string path;
+        std::uint64_t stamp = 0;            // of the file's bytes
+        std::uint64_t catalogue_stamp = 0;  // of the catalogue files' names, sizes and times
+        std::unique_ptr<Scenario> scenario;
+        Diagnostics diagnostics;
+        std::string status;
+        bool stale = false;
+        int reloads = 0;
+        ScenarioMap map;
+    };
+    std::unique_ptr<Author> author_;
+    AuthorView author_view_;
 
     Screen screen_ = Screen::library;
     Screen before_standards_ = Screen::library;

@@ -42,7 +42,7 @@ void top_bar(const Controller& c, FrameState& st, Commands& out) {
     if (in_run(screen)) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(c.playing_title().c_str());
-        const char* leave = tr("nav.leave");
+        const char* leave = c.author_active() ? tr("nav.leave_author") : tr("nav.leave");
         const float w = ImGui::CalcTextSize(leave).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
         if (button(leave)) out.push_back(cmd::Leave{});
@@ -102,6 +102,23 @@ void keys_help(FrameState& st) {
     }
 }
 
+// Author mode: the story on the left, the author panel on the right.
+void draw_author_screen(const Controller& c, FrameState& st, Textures* textures, Commands& out) {
+    const float w = std::max(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.42f);
+    ImGui::BeginChild("##author_story", {w, 0}, false, ImGuiWindowFlags_NavFlattened);
+    if (c.session() && !c.session()->finished()) {
+        draw_player(c.player_view(), st.player, textures, out);
+    } else {
+        title(tr("author.cannot_play"));
+        paragraph(tr("author.cannot_play_help"));
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##author_panel", {0, 0}, true, ImGuiWindowFlags_NavFlattened);
+    draw_author_panel(c.author_view(), st.author, out);
+    ImGui::EndChild();
+}
+
 }  // namespace
 
 void draw_frame(const Controller& c, FrameState& st, Textures* textures, Commands& out) {
@@ -121,7 +138,10 @@ void draw_frame(const Controller& c, FrameState& st, Textures* textures, Command
     switch (c.screen()) {
     case Screen::library: draw_library(c.library_view(), st.library, out); break;
     case Screen::warning: draw_content_warning(c.warning_view(), out); break;
-    case Screen::player: draw_player(c.player_view(), st.player, textures, out); break;
+    case Screen::player:
+        if (c.author_active()) draw_author_screen(c, st, textures, out);
+        else draw_player(c.player_view(), st.player, textures, out);
+        break;
     case Screen::debrief: draw_debrief(c.debrief_view(), st.debrief, out); break;
     case Screen::standards: draw_standards(c.standards_view(), st.standards, out); break;
     case Screen::settings: draw_settings(c.settings_view(), out); break;

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "controller.hpp"
+#include "screen_author.hpp"
 #include "screen_debrief.hpp"
 #include "screen_library.hpp"
 #include "screen_player.hpp"
@@ -18,6 +19,7 @@ struct FrameState {
     PlayerUiState player;
     DebriefUiState debrief;
     StandardsUiState standards;
+    AuthorUiState author;
     bool show_keys = false;
     Screen last_screen = Screen::library;
 };

@@ -49,7 +49,7 @@ void ending(const DebriefView& vm) {
     paragraph(vm.ending_text);
     std::string meta = trf("debrief.meta", {{"n", std::to_string(vm.timeline.size())}, {"time", seconds_text(vm.total_seconds)}});
     meta += "  ·  ";
-    meta += tr(vm.mode == Mode::learn ? "player.mode_learn" : "player.mode_assess");
+    meta += tr(("player.mode_" + std::string(mode_name(vm.mode))).c_str());
     if (!vm.timer_note.empty()) meta += "  ·  " + vm.timer_note;
     paragraph_dim(meta);
     if (!vm.summary.empty()) {

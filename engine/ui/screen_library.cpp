@@ -138,6 +138,9 @@ void details_pane(const LibraryView& vm, const LibraryUiState& st, Commands& out
         paragraph_dim(item->path);
         vertical_gap(0.3f);
         for (const auto& d : item->diagnostics) bullet_text(d);
+        vertical_gap(0.4f);
+        if (button(tr("library.open_author"))) out.push_back(cmd::Start{item->entry, Mode::author});
+        paragraph_dim(tr("library.author_explained"));
         return;
     }
     std::string meta = trf("library.meta", {{"minutes", std::to_string(item->minutes)},
@@ -162,6 +165,8 @@ void details_pane(const LibraryView& vm, const LibraryUiState& st, Commands& out
     if (button(tr("library.start_learn"))) out.push_back(cmd::Start{item->entry, Mode::learn});
     ImGui::SameLine();
     if (button(tr("library.start_assess"))) out.push_back(cmd::Start{item->entry, Mode::assess});
+    ImGui::SameLine();
+    if (button(tr("library.open_author"))) out.push_back(cmd::Start{item->entry, Mode::author});
     paragraph_dim(tr("library.modes_explained"));
     vertical_gap(0.4f);
 

@@ -21,22 +21,24 @@ void progress_line(const PlayerView& vm, Commands& out) {
     std::string progress = vm.longest > 0 ? trf("player.decision_of", {{"n", std::to_string(vm.decision)}, {"max", std::to_string(vm.longest)}})
                                           : trf("player.decision", {{"n", std::to_string(vm.decision)}});
     progress += "  ·  ";
-    progress += tr(vm.mode == Mode::learn ? "player.mode_learn" : "player.mode_assess");
+    progress += tr(("player.mode_" + std::string(mode_name(vm.mode))).c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(progress.c_str());
     ImGui::PopStyleColor();
 
     // Right-aligned controls.
+    // Author mode runs no clock, so there is nothing to pause.
+    const bool pausable = !vm.show_feedback && vm.mode != Mode::author;
     const char* pause = vm.paused ? tr("player.resume") : tr("player.pause");
-    float w = ImGui::CalcTextSize(pause).x + ImGui::GetStyle().FramePadding.x * 2;
+    float w = pausable ? ImGui::CalcTextSize(pause).x + ImGui::GetStyle().FramePadding.x * 2 : 0.0f;
     if (vm.can_rewind && !vm.show_feedback) w += ImGui::CalcTextSize(tr("player.back_one")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
     if (vm.can_rewind && !vm.show_feedback) {
         if (button(tr("player.back_one"))) out.push_back(cmd::Rewind{static_cast<std::size_t>(vm.decision - 2)});
         ImGui::SameLine();
     }
-    if (!vm.show_feedback && button(pause)) out.push_back(cmd::SetPaused{!vm.paused});
+    if (pausable && button(pause)) out.push_back(cmd::SetPaused{!vm.paused});
     ImGui::Separator();
 }
 
@@ -240,7 +242,7 @@ void draw_player(const PlayerView& vm, PlayerUiState& st, Textures* textures, Co
         const int d = digit_pressed();
         if (d >= 1 && d <= static_cast<int>(vm.choices.size())) out.push_back(cmd::Choose{vm.choices[static_cast<std::size_t>(d - 1)].index});
     }
-    if (!vm.show_feedback && key_pressed(Key::p)) out.push_back(cmd::SetPaused{!vm.paused});
+    if (!vm.show_feedback && vm.mode != Mode::author && key_pressed(Key::p)) out.push_back(cmd::SetPaused{!vm.paused});
     // Enter never presses a focused button in ImGui 1.86 (Space does), so it is free for Continue.
     if (vm.show_feedback && key_pressed(Key::enter)) out.push_back(cmd::Continue{});
     if (vm.can_rewind && key_pressed(Key::backspace)) {

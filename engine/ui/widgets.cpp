@@ -58,6 +58,12 @@ void wrapped(std::string_view text, ImVec4 colour) {
 
 }  // namespace
 
+void probe_rect(std::string_view label, ImVec2 min, ImVec2 max) {
+    if (!probe) return;
+    if (auto hash = label.find("##"); hash != std::string_view::npos) label = label.substr(0, hash);
+    probe->push_back({std::string(label), min, max, true, true, false, 0});
+}
+
 void set_item_probe(std::vector<ProbedItem>* p) { probe = p; }
 
 float reading_width() { return ImGui::GetFontSize() * 36.0f; }

@@ -23,6 +23,8 @@ struct ProbedItem {
     unsigned id = 0;          // ImGui's id for the item
 };
 void set_item_probe(std::vector<ProbedItem>* probe);
+// For things drawn by hand (the map's scenes): reports a clickable rectangle with this label.
+void probe_rect(std::string_view label, ImVec2 min, ImVec2 max);
 
 [[nodiscard]] bool button(const char* label, ImVec2 size = {0, 0}, bool enabled = true);
 // A large choice button: the key number in a box, then the label, wrapped to the width.

@@ -9,6 +9,7 @@ MEASURED_PACKAGES=(
   libglfw3-dev python3-glad          # the runner's window and OpenGL 3.3 loader (engine/app)
   fonts-noto-core fonts-dejavu-core  # text with Latin Extended, Greek and Cyrillic
   xvfb xauth                         # the runner's smoke test and benchmark without a display
+  python3-jsonschema                 # the scenario schema test (tests/schema, with /usr/bin/python3)
 )
 
 measured_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -514,6 +514,7 @@ void Loader::resolve_targets() {
     std::vector<std::string_view> names;
     for (const auto& [k, v] : index) names.push_back(k);
     auto resolve = [&](Target& t, const std::string& where) {
+        if (t.id.empty()) return;   // missing or malformed: E100/E101 said so where it was read
         auto it = index.find(t.id);
         if (it == index.end()) {
             diags_.error("E201", t.span, where + " leads to '" + t.id + "', which is neither a scene nor an ending" + did_you_mean(t.id, names));

@@ -118,6 +118,8 @@ std::optional<Transcript> load_transcript(const std::string& path, Diagnostics& 
         cr.finish();
         t.cases.push_back(std::move(c));
     }
+    if (t.cases.empty() && diags.error_count() == errors_before)
+        diags.error("E100", r.span(), "the transcript has no [[case]]: add at least one, or run 'measured-cli test --record'");
     r.finish();
     if (diags.error_count() > errors_before) return std::nullopt;
     return t;

@@ -476,3 +476,18 @@ TEST_CASE("author/library: the analyses run on every shipped scenario and agree 
     }
     CHECK(checked >= 17);
 }
+
+TEST_CASE("author/transcripts: a transcript without cases is an error, not a pass") {
+    TempDir dir;
+    dir.write("crossroads.toml", crossroads);
+    const std::string empty = dir.write("crossroads.test.toml", "case = []\n");
+    Diagnostics d;
+    CHECK_FALSE(load_transcript(empty, d));
+    CHECK_MESSAGE(with_code(d, "E100").size() == 1, dump(d));
+}
+
+TEST_CASE("author/loader: a choice with neither target nor outcomes gets one E100 and no empty E201") {
+    const Loaded l = load_text(replace_first(minimal_scenario(), "  target = \"end\"\n", ""));
+    CHECK(with_code(l.diags, "E100").size() == 1);
+    CHECK_MESSAGE(with_code(l.diags, "E201").empty(), dump(l.diags));
+}

@@ -119,6 +119,7 @@ PrincipleBounds bound_one(const Scenario& s, const std::string& principle, std::
         });
     }
     states_used = std::max(states_used, set.size());
+    b.reached = found;
     if (found) {
         b.low_percent = static_cast<int>(std::lround(100.0 * static_cast<double>(low_p) / (3.0 * static_cast<double>(low_c))));
         b.high_percent = static_cast<int>(std::lround(100.0 * static_cast<double>(high_p) / (3.0 * static_cast<double>(high_c))));

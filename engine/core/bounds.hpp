@@ -14,6 +14,7 @@ namespace measured {
 
 struct PrincipleBounds {
     std::string principle;
+    bool reached = false;              // some playthrough that rates it reached an ending in the walk
     bool rated_on_every_path = true;   // false: some endings can be reached without rating it
     int low_percent = 0;               // as the debrief rounds it
     int high_percent = 0;

@@ -222,3 +222,12 @@ TEST_CASE("cli/author: new makes a lint-clean scenario from each template and ne
     CHECK(bad_id.exit_code == 2);
     CHECK(contains(bad_id.err, "not a valid id"));
 }
+
+TEST_CASE("cli/play: choices left over after the ending are a usage error, not silently dropped") {
+    TempDir dir;
+    const std::string f = dir.write("minimal.toml", minimal_scenario());
+    const auto r = run_cli({"play", "--choose", "1,1", f});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "--choose lists 2 choices, but the scenario ended at 'end' after 1"));
+    CHECK(run_cli({"play", "--choose", "1", f}).exit_code == 0);
+}

@@ -57,7 +57,8 @@ int run_bounds(int argc, char** argv, int first) {
         j.begin_object().field("scenario", s.id).field("exact", b.exact).field("states", b.states).field("max_states", b.limit);
         j.key("principles").begin_array();
         for (const auto& p : b.principles) {
-            j.begin_object().field("principle", p.principle).field("name", name_of(p.principle)).field("rated_on_every_path", p.rated_on_every_path);
+            j.begin_object().field("principle", p.principle).field("name", name_of(p.principle)).field("reached", p.reached);
+            j.field("rated_on_every_path", p.rated_on_every_path);
             j.field("lowest_percent", p.low_percent).field("highest_percent", p.high_percent);
             j.field("best_worst_rating", rating_name(p.best_worst)).field("worst_rating", rating_name(p.worst_worst));
             j.key("lowest_choices").strings(route_choice_ids(s, p.low_route)).key("highest_choices").strings(route_choice_ids(s, p.high_route));
@@ -71,6 +72,10 @@ int run_bounds(int argc, char** argv, int first) {
                 b.exact ? "exact" : "NOT exact: the state bound was hit, so the true range may be wider", b.states);
     for (const auto& p : b.principles) {
         std::printf("\n%s (%s)\n", name_of(p.principle).c_str(), p.principle.c_str());
+        if (!p.reached) {
+            std::printf("  no playthrough that rates it reached an ending within the bound\n");
+            continue;
+        }
         std::printf("  result:       %d %% to %d %%%s\n", p.low_percent, p.high_percent,
                     p.rated_on_every_path ? "" : " (some playthroughs never rate it)");
         std::printf("  worst rating: at best %s, at worst %s\n", std::string(rating_name(p.best_worst)).c_str(),

@@ -47,7 +47,7 @@ int run_new(int argc, char** argv, int first) {
         return usage_error("new", "unknown template '" + *name + "'; choose use-of-force, assembly or custody");
     if (args.positional.size() != 1) return usage_error("new", "give the new scenario's id");
     const std::string id = args.positional[0];
-    if (!is_valid_id(id)) return usage_error("new", "'" + id + "' is not a valid id: use lowercase letters, digits, '-' and '_', starting with a letter");
+    if (!is_valid_id(id)) return usage_error("new", "'" + id + "' is not a valid id: use lowercase letters, digits, '-' and '_'");
 
     const std::string dir = find_templates_dir();
     const fs::path source = fs::path(dir) / (*name + ".toml");

@@ -404,6 +404,11 @@ int run_play(int argc, char** argv, int first) {
         show_scene = true;
     }
 
+    // Choices left over mean the script and the scenario disagree: say so, as the runner does.
+    if (script.next < script.items.size())
+        return usage_error("play", "--choose lists " + std::to_string(script.items.size()) + " choices, but the scenario ended at '" +
+                                       s.ending()->id + "' after " + std::to_string(script.next));
+
     const Debrief d = make_debrief(s, cat);
     const std::string markdown = report_markdown(d, cat);
     if (!quiet) std::printf("\n");

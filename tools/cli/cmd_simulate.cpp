@@ -134,6 +134,10 @@ int run_simulate(int argc, char** argv, int first) {
         std::printf("\nPrinciples — result per run (mean, lowest–highest) and how often each rating was the worst\n");
         std::printf("  %-34s %5s %9s %9s %9s %8s %9s\n", "", "mean", "range", "exemplary", "compliant", "concern", "violation");
         for (const auto& p : r.principles) {
+            if (p.runs_assessed == 0) {
+                std::printf("  %-34s %s\n", name_of(p.principle).substr(0, 34).c_str(), "not rated in any run with this policy");
+                continue;
+            }
             const std::string range = std::to_string(p.min_percent) + "–" + std::to_string(p.max_percent);
             std::printf("  %-34s %4.0f%% %9s %8.1f%% %8.1f%% %7.1f%% %8.1f%%\n", name_of(p.principle).substr(0, 34).c_str(), p.mean_percent, range.c_str(),
                         share(p.worst[0], p.runs_assessed), share(p.worst[1], p.runs_assessed), share(p.worst[2], p.runs_assessed),

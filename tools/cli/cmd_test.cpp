@@ -145,7 +145,9 @@ int run_test(int argc, char** argv, int first) {
         Diagnostics d;
         auto t = load_transcript(path, d);
         if (!t) {
+            d.sort();
             print_diagnostics(d, stderr);
+            std::printf("FAIL %s: the transcript cannot be read (its problems are listed above)\n", path.c_str());
             broken = true;
             continue;
         }
@@ -177,7 +179,8 @@ int run_test(int argc, char** argv, int first) {
     for (const auto& s : w.scenarios) {
         std::error_code ec;
         if (tested.count(fs::weakly_canonical(s, ec).string())) continue;
-        std::fprintf(stderr, "%s:0:0: warning[W904]: this scenario has no transcript; 'measured-cli test --record %s' writes one\n", s.c_str(), s.c_str());
+        const Diagnostic w{Severity::warning, "W904", "this scenario has no transcript; 'measured-cli test --record " + s + "' writes one", {s, 0, 0}};
+        std::fprintf(stderr, "%s\n", format_diagnostic(w).c_str());
         ++warnings;
     }
     const std::string warned = warnings ? ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") : "";

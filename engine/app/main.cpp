@@ -75,6 +75,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "measured: %s\n(see measured --help)\n", err.c_str());
         return 2;
     }
+    if (std::error_code ec; opt.author && !fs::is_regular_file(*opt.author, ec)) {
+        std::fprintf(stderr, "measured: %s is not a file\n", opt.author->c_str());
+        return 1;
+    }
     if (opt.help) {
         std::fputs(app::usage, stdout);
         return 0;
@@ -154,11 +158,6 @@ int main(int argc, char** argv) {
             return 2;
         }
     } else if (opt.author) {
-        std::error_code ec;
-        if (!fs::is_regular_file(*opt.author, ec)) {
-            std::fprintf(stderr, "measured: %s is not a file\n", opt.author->c_str());
-            return 1;
-        }
         const double now = window.now();
         controller.apply(ui::cmd::OpenAuthor{*opt.author}, now);
         if (std::string err = run_script(controller, opt.choose, now); !err.empty()) {

@@ -103,3 +103,22 @@ TEST_CASE("a choice that is not offered stops a scripted run with exit code 2") 
 }
 
 }
+
+TEST_CASE("under Xvfb the runner opens a file in Author mode, plays it and saves nothing") {
+    TempDir dir;
+    const std::string png = (fs::path(dir.path()) / "author.png").string();
+    const std::string file = source_path("scenarios/use-of-force/knife-in-the-kitchen/scenario.toml");
+    const auto r = run_runner({"--config", dir.path(), "--data", dir.path(), "--author", file, "--seed", "3", "--choose", "1,c,1",
+                               "--frames", "4", "--screenshot", png},
+                              true);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const Picture p = inspect(png);
+    CHECK(p.colours > 200);          // the map's lines and boxes beside the story
+    CHECK(p.bright_share > 0.02);
+    CHECK_FALSE(fs::exists(fs::path(dir.path()) / "sessions"));   // drafts are never autosaved
+    const auto missing = run_runner({"--config", dir.path(), "--data", dir.path(), "--author", "/no/such/scenario.toml"}, false);
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("is not a file") != std::string::npos);
+    CHECK(run_runner({"--open", "x", "--author", file}, false).exit_code == 2);
+}

@@ -216,31 +216,9 @@ WalkResult walk_states(const Scenario& s, std::size_t max_states, OnState on_sta
             states.add(candidate);
             if (states.size() > before) on_added(head, step);
         };
-        bool any = false;
-        for_each_choice(sc, [&](const Choice& c, int choice_index) {
-            if (choice_index >= 0) {
-                if (c.condition && !evaluate(*c.condition, values)) return;
-                any = true;
-                on_offered(node, choice_index);
-            }
-            after = st;
-            std::span<std::int64_t> v(after.data() + 1, after.size() - 1);
-            for (const auto& e : c.effects) apply_effect(e, vars, v);
-            if (c.outcomes.empty()) {
-                if (c.target.node < 0) return;
-                after[0] = c.target.node;
-                push(after, {choice_index, -1});
-                return;
-            }
-            for (std::size_t o = 0; o < c.outcomes.size(); ++o) {
-                if (c.outcomes[o].target.node < 0) continue;
-                next = after;
-                std::span<std::int64_t> nv(next.data() + 1, next.size() - 1);
-                for (const auto& e : c.outcomes[o].effects) apply_effect(e, vars, nv);
-                next[0] = c.outcomes[o].target.node;
-                push(next, {choice_index, static_cast<int>(o)});
-            }
-        });
+        const bool any = for_each_successor(
+            sc, vars, st, after, next, [&](int choice) { on_offered(node, choice); },
+            [&](const std::vector<std::int64_t>& candidate, const Choice&, int choice, int outcome) { push(candidate, {choice, outcome}); });
         if (!any && !sc.timeout) on_stuck(node, values);
     }
     result.states = states.size();
@@ -249,55 +227,55 @@ WalkResult walk_states(const Scenario& s, std::size_t max_states, OnState on_sta
 
 }  // namespace
 
-Routes shortest_routes(const Scenario& s, std::size_t max_states) {
-    Routes routes;
-    routes.to_ending.resize(s.endings.size());
-    routes.reached.assign(s.endings.size(), false);
-    struct Parent {
-        std::size_t state;
-        RouteStep step;
-    };
-    std::vector<Parent> parents{{0, {}}};
-    std::size_t found = 0;
-    const auto walk = walk_states(
-        s, max_states,
-        [&](std::size_t head, int node, std::span<const std::int64_t>) {
-            if (!s.is_ending(node)) return true;
-            const auto e = static_cast<std::size_t>(node) - s.scenes.size();
-            if (!routes.reached[e]) {
-                routes.reached[e] = true;
-                ++found;
-                for (std::size_t at = head; at != 0; at = parents[at].state) routes.to_ending[e].push_back(parents[at].step);
-                std::reverse(routes.to_ending[e].begin(), routes.to_ending[e].end());
-            }
-            return found < s.endings.size();
-        },
-        [](int, int) {}, [&](std::size_t head, RouteStep step) { parents.push_back({head, step}); },
-        [](int, std::span<const std::int64_t>) {});
-    routes.complete = walk.complete;
-    return routes;
-}
-
-Exploration explore(const Scenario& s, std::size_t max_states) {
+Exploration explore(const Scenario& s, std::size_t max_states, Routes* routes) {
     Exploration ex;
     ex.node_reached.assign(static_cast<std::size_t>(s.node_count()), false);
     ex.choice_offered.resize(s.scenes.size());
     for (std::size_t i = 0; i < s.scenes.size(); ++i) ex.choice_offered[i].assign(s.scenes[i].choices.size(), false);
+    // With routes: each state's parent and the step from it, so the first (shortest, breadth-first)
+    // way to each ending can be read back.
+    struct Parent {
+        std::size_t state;
+        RouteStep step;
+    };
+    std::vector<Parent> parents;
+    if (routes) {
+        routes->to_ending.assign(s.endings.size(), {});
+        routes->reached.assign(s.endings.size(), false);
+        parents.push_back({0, {}});
+    }
     const auto walk = walk_states(
         s, max_states,
-        [&](std::size_t, int node, std::span<const std::int64_t>) {
+        [&](std::size_t head, int node, std::span<const std::int64_t>) {
             ex.node_reached[static_cast<std::size_t>(node)] = true;
+            if (routes && s.is_ending(node)) {
+                const auto e = static_cast<std::size_t>(node) - s.scenes.size();
+                if (!routes->reached[e]) {
+                    routes->reached[e] = true;
+                    for (std::size_t at = head; at != 0; at = parents[at].state) routes->to_ending[e].push_back(parents[at].step);
+                    std::reverse(routes->to_ending[e].begin(), routes->to_ending[e].end());
+                }
+            }
             return true;
         },
         [&](int node, int choice) { ex.choice_offered[static_cast<std::size_t>(node)][static_cast<std::size_t>(choice)] = true; },
-        [](std::size_t, RouteStep) {},
+        [&](std::size_t head, RouteStep step) {
+            if (routes) parents.push_back({head, step});
+        },
         [&](int node, std::span<const std::int64_t> values) {
             if (ex.dead_ends.size() < 5) ex.dead_ends.push_back({node, std::vector<std::int64_t>(values.begin(), values.end())});
         });
     ex.complete = walk.complete;
     ex.states = walk.states;
     ex.limit = walk.limit;
+    if (routes) routes->complete = walk.complete;
     return ex;
+}
+
+Routes shortest_routes(const Scenario& s, std::size_t max_states) {
+    Routes routes;
+    (void)explore(s, max_states, &routes);
+    return routes;
 }
 
 }  // namespace measured

@@ -49,8 +49,6 @@ struct Exploration {
     std::vector<DeadEnd> dead_ends;  // first few states where nothing can be chosen
 };
 
-// Walks every reachable (node, variables) state, following every choice, outcome and timeout.
-[[nodiscard]] Exploration explore(const Scenario& s, std::size_t max_states = 200000);
 
 // One step of a route: the choice (index into the scene's choices, -1 for the timeout) and the random
 // outcome it must draw (-1 when the choice has none).
@@ -68,5 +66,9 @@ struct Routes {
     bool complete = true;
 };
 [[nodiscard]] Routes shortest_routes(const Scenario& s, std::size_t max_states = 200000);
+
+// Walks every reachable (node, variables) state, following every choice, outcome and timeout; with
+// `routes`, also finds the shortest route to each ending in the same walk.
+[[nodiscard]] Exploration explore(const Scenario& s, std::size_t max_states = 200000, Routes* routes = nullptr);
 
 }  // namespace measured

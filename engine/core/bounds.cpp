@@ -82,41 +82,20 @@ PrincipleBounds bound_one(const Scenario& s, const std::string& principle, std::
             worst_low = std::min(worst_low, static_cast<int>(low));
             continue;
         }
-        const std::span<const std::int64_t> values(st.data() + 1, nv);
-        const Scene& sc = s.scene(node);
-        auto push = [&](std::vector<std::int64_t>& candidate, int choice, int outcome) {
+        auto push = [&](std::vector<std::int64_t>& candidate, const Choice& c, int choice, int outcome) {
             if (set.size() >= max_states) {
                 exact = false;
                 return;
             }
+            const Scored add = score_of(c, principle);
+            candidate[nv + 1] += add.points;
+            candidate[nv + 2] += add.count;
+            candidate[nv + 3] = std::min<std::int64_t>(candidate[nv + 3], add.low);
             const std::size_t before = set.size();
             set.add(candidate);
             if (set.size() > before) parents.push_back({head, choice, outcome});
         };
-        for_each_choice(sc, [&](const Choice& c, int index) {
-            if (index >= 0 && c.condition && !evaluate(*c.condition, values)) return;
-            after = st;
-            std::span<std::int64_t> v(after.data() + 1, nv);
-            for (const auto& e : c.effects) apply_effect(e, vars, v);
-            const Scored sc2 = score_of(c, principle);
-            after[nv + 1] += sc2.points;
-            after[nv + 2] += sc2.count;
-            after[nv + 3] = std::min<std::int64_t>(after[nv + 3], sc2.low);
-            if (c.outcomes.empty()) {
-                if (c.target.node < 0) return;
-                after[0] = c.target.node;
-                push(after, index, -1);
-                return;
-            }
-            for (std::size_t o = 0; o < c.outcomes.size(); ++o) {
-                if (c.outcomes[o].target.node < 0) continue;
-                next = after;
-                std::span<std::int64_t> nvv(next.data() + 1, nv);
-                for (const auto& e : c.outcomes[o].effects) apply_effect(e, vars, nvv);
-                next[0] = c.outcomes[o].target.node;
-                push(next, index, static_cast<int>(o));
-            }
-        });
+        (void)for_each_successor(s.scene(node), vars, st, after, next, [](int) {}, push);
     }
     states_used = std::max(states_used, set.size());
     b.reached = found;

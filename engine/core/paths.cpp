@@ -62,11 +62,11 @@ std::vector<std::string> route_choice_ids(const Scenario& s, const std::vector<P
 
 PathsReport find_paths(const Scenario& s, std::size_t max_states) {
     PathsReport report;
-    const Routes routes = shortest_routes(s, max_states);
-    const Exploration ex = explore(s, max_states);
+    Routes routes;
+    const Exploration ex = explore(s, max_states, &routes);
     const auto edges = scenario_edges(s);
     const auto structural = structurally_reachable(s, edges);
-    report.complete = routes.complete && ex.complete;
+    report.complete = ex.complete;
     report.states = ex.states;
 
     for (std::size_t e = 0; e < s.endings.size(); ++e) {

@@ -8,15 +8,6 @@
 
 namespace measured {
 
-namespace {
-std::uint64_t splitmix64(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-}
-}  // namespace
-
 std::uint64_t outcome_draw(std::uint64_t seed, std::size_t decision_index, std::string_view scene_id, std::string_view choice_id) {
     std::uint64_t h = fnv1a64(scene_id);
     h = fnv1a64("/", h);

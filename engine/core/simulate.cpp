@@ -1,6 +1,8 @@
 // The simulator: the scenario flattened into arrays, a small fast generator, no allocation per run.
 #include "simulate.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -13,11 +15,8 @@ class Rng {
 public:
     explicit Rng(std::uint64_t seed) {
         for (auto& w : s_) {
+            w = splitmix64(seed);
             seed += 0x9E3779B97F4A7C15ULL;
-            std::uint64_t z = seed;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-            w = z ^ (z >> 31);
         }
     }
     std::uint64_t next() {

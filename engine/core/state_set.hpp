@@ -1,10 +1,14 @@
-// A set of fixed-width integer states stored once, side by side, in one arena; used by the
-// state-space walks (analysis, bounds). Internal to the core.
+// The pieces the state-space walks (analysis, bounds) share: a set of fixed-width integer states
+// stored once, side by side, in one arena, and the step from a state to the states one decision
+// later. Internal to the core.
 #pragma once
+
+#include "model.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <unordered_set>
 #include <vector>
 
@@ -44,5 +48,43 @@ struct StateSet {
         if (!index.insert(size() - 1).second) arena.resize(arena.size() - width);
     }
 };
+
+// The states one decision after `st` = [node, values (vars.size() of them), extra…]: for each choice
+// on offer (and the timeout), after its effects, and for a random one after each outcome's effects.
+// `on_offered(choice)` is called for every choice whose condition holds (not the timeout);
+// `step(candidate, choice, choice_index, outcome_index)` for each successor, which it may change
+// (the extra slots are copied from `st`). `after` and `next` are scratch space. Returns whether a
+// choice was on offer.
+template <typename OnOffered, typename Step>
+bool for_each_successor(const Scene& scene, std::span<const VariableInfo> vars, const std::vector<std::int64_t>& st,
+                        std::vector<std::int64_t>& after, std::vector<std::int64_t>& next, OnOffered on_offered, Step step) {
+    const std::span<const std::int64_t> values(st.data() + 1, vars.size());
+    bool any = false;
+    for_each_choice(scene, [&](const Choice& c, int choice_index) {
+        if (choice_index >= 0) {
+            if (c.condition && !evaluate(*c.condition, values)) return;
+            any = true;
+            on_offered(choice_index);
+        }
+        after = st;
+        const std::span<std::int64_t> v(after.data() + 1, vars.size());
+        for (const auto& e : c.effects) apply_effect(e, vars, v);
+        if (c.outcomes.empty()) {
+            if (c.target.node < 0) return;
+            after[0] = c.target.node;
+            step(after, c, choice_index, -1);
+            return;
+        }
+        for (std::size_t o = 0; o < c.outcomes.size(); ++o) {
+            if (c.outcomes[o].target.node < 0) continue;
+            next = after;
+            const std::span<std::int64_t> nv(next.data() + 1, vars.size());
+            for (const auto& e : c.outcomes[o].effects) apply_effect(e, vars, nv);
+            next[0] = c.outcomes[o].target.node;
+            step(next, c, choice_index, static_cast<int>(o));
+        }
+    });
+    return any;
+}
 
 }  // namespace measured

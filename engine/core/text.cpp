@@ -154,6 +154,13 @@ bool contains_all_words(std::string_view haystack, std::string_view query) {
     return true;
 }
 
+std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
 std::string toml_quote(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {

@@ -35,6 +35,8 @@ struct LineColumn {
 // FNV-1a, 64-bit: content fingerprints for saves. Not for security.
 [[nodiscard]] std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ULL);
 [[nodiscard]] std::string hex64(std::uint64_t v);
+// SplitMix64's step: a well-mixed 64-bit value from any input (seeds, draws).
+[[nodiscard]] std::uint64_t splitmix64(std::uint64_t x);
 
 // Joins with a separator.
 [[nodiscard]] std::string join(std::span<const std::string> parts, std::string_view sep);

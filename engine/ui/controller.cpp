@@ -136,8 +136,7 @@ void Controller::apply(const Command& c, double now) {
                 build_library_view();
             } else if constexpr (std::is_same_v<T, cmd::PlayAgain>) {
                 if (author_ && author_->scenario) {
-                    session_.emplace(*author_->scenario, config_.make_seed());
-                    session_->mode = std::string(mode_name(Mode::author));
+                    start_author_session(*author_->scenario, -1, {});
                     screen_ = Screen::player;
                     begin_scene(now);
                 } else if (entry_ >= 0) {
@@ -205,10 +204,9 @@ void Controller::apply(const Command& c, double now) {
                 if (screen_ == Screen::player) build_player_view(now);
             } else if constexpr (std::is_same_v<T, cmd::JumpTo>) {
                 if (!author_ || !author_->scenario || x.node < 0 || x.node >= static_cast<int>(author_->scenario->scenes.size())) return;
-                std::vector<std::int64_t> values = author_->scenario->initial_values();
+                std::vector<std::int64_t> values;
                 if (session_) values.assign(session_->values().begin(), session_->values().end());
-                session_.emplace(*author_->scenario, config_.make_seed(), x.node, std::move(values));
-                session_->mode = std::string(mode_name(Mode::author));
+                start_author_session(*author_->scenario, x.node, std::move(values));
                 author_->status = trf("author.status_jumped", {{"scene", author_->scenario->scenes[static_cast<std::size_t>(x.node)].id}});
                 screen_ = Screen::player;
                 begin_scene(now);

@@ -88,6 +88,8 @@ private:
     void open_author(const std::string& path, double now);
     void reload_author(double now);
     void build_author_view();
+    // A new draft session: from `node` (the start when < 0) with `values` (the initial ones when empty).
+    void start_author_session(const Scenario& s, int node, std::vector<std::int64_t> values);
     [[nodiscard]] double elapsed(double now) const;
     [[nodiscard]] std::vector<CitedProvision> cited(const std::vector<std::string>& ids) const;
     [[nodiscard]] std::vector<RatingItem> rating_items(const std::vector<RatedPrinciple>& r) const;

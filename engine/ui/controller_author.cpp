@@ -6,12 +6,11 @@
 #include "files.hpp"
 #include "strings.hpp"
 #include "text.hpp"
+#include "toml_source.hpp"
 #include "validator.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace measured::ui {
 
@@ -22,11 +21,9 @@ namespace {
 // The bytes decide, not the modification time: editors that save twice in a second, or restore a
 // file, are seen as they are. 0 when the file cannot be read.
 std::uint64_t file_stamp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return 0;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return fnv1a64(ss.str()) | 1;
+    Diagnostics ignored;
+    const auto file = read_source_file(path, ignored);
+    return file ? fnv1a64(file->text) | 1 : 0;
 }
 
 std::uint64_t folder_stamp(const std::string& dir) {
@@ -117,8 +114,7 @@ void Controller::reload_author(double now) {
                                : trf("author.status_partial", {{"n", std::to_string(kept)}, {"why", why}});
         session_.emplace(std::move(moved));
     } else {
-        session_.emplace(*fresh, config_.make_seed());
-        session_->mode = std::string(mode_name(Mode::author));
+        start_author_session(*fresh, -1, {});
         a.status = trf("author.status_loaded", {{"path", a.path}});
     }
     if (!first && a.diagnostics.warning_count() > 0)
@@ -130,6 +126,12 @@ void Controller::reload_author(double now) {
         begin_scene(now);
     }
     build_author_view();
+}
+
+void Controller::start_author_session(const Scenario& s, int node, std::vector<std::int64_t> values) {
+    if (values.empty()) values = s.initial_values();
+    session_.emplace(s, config_.make_seed(), node < 0 ? s.start_node() : node, std::move(values));
+    session_->mode = std::string(mode_name(Mode::author));
 }
 
 void Controller::build_author_view() {

@@ -118,6 +118,11 @@ Checked load_checked(const std::string& path, const std::optional<std::string>& 
     return c;
 }
 
+std::string principle_name(const Catalogue* catalogue, const std::string& id) {
+    const Principle* p = catalogue ? catalogue->find_principle(id) : nullptr;
+    return p ? p->name : id;
+}
+
 std::optional<std::uint64_t> parse_u64(const std::string& s) {
     std::uint64_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

@@ -60,6 +60,9 @@ struct Checked {
 // Prints the diagnostics to stderr when the catalogue or the scenario has errors.
 [[nodiscard]] Checked load_checked(const std::string& path, const std::optional<std::string>& standards);
 
+// The principle's name from the catalogue, or its id when there is none.
+[[nodiscard]] std::string principle_name(const Catalogue* catalogue, const std::string& id);
+
 // A whole number from 0 to 2^64-1, all of the text.
 [[nodiscard]] std::optional<std::uint64_t> parse_u64(const std::string& s);
 

@@ -47,17 +47,13 @@ int run_bounds(int argc, char** argv, int first) {
     if (!checked.ok()) return checked.exit;
     const Scenario& s = *checked.lint.scenario;
     const BoundsResult b = compute_bounds(s, max_states);
-    const auto name_of = [&](const std::string& principle) {
-        const Principle* p = checked.cat() ? checked.cat()->find_principle(principle) : nullptr;
-        return p ? p->name : principle;
-    };
 
     if (format == "json") {
         JsonWriter j;
         j.begin_object().field("scenario", s.id).field("exact", b.exact).field("states", b.states).field("max_states", b.limit);
         j.key("principles").begin_array();
         for (const auto& p : b.principles) {
-            j.begin_object().field("principle", p.principle).field("name", name_of(p.principle)).field("reached", p.reached);
+            j.begin_object().field("principle", p.principle).field("name", principle_name(checked.cat(), p.principle)).field("reached", p.reached);
             j.field("rated_on_every_path", p.rated_on_every_path);
             j.field("lowest_percent", p.low_percent).field("highest_percent", p.high_percent);
             j.field("best_worst_rating", rating_name(p.best_worst)).field("worst_rating", rating_name(p.worst_worst));
@@ -71,7 +67,7 @@ int run_bounds(int argc, char** argv, int first) {
     std::printf("%s — lowest and highest result per principle (%s, %zu states)\n", s.id.c_str(),
                 b.exact ? "exact" : "NOT exact: the state bound was hit, so the true range may be wider", b.states);
     for (const auto& p : b.principles) {
-        std::printf("\n%s (%s)\n", name_of(p.principle).c_str(), p.principle.c_str());
+        std::printf("\n%s (%s)\n", principle_name(checked.cat(), p.principle).c_str(), p.principle.c_str());
         if (!p.reached) {
             std::printf("  no playthrough that rates it reached an ending within the bound\n");
             continue;

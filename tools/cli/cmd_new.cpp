@@ -4,11 +4,10 @@
 
 #include "files.hpp"
 #include "text.hpp"
+#include "toml_source.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace measured::cli {
 
@@ -51,15 +50,14 @@ int run_new(int argc, char** argv, int first) {
 
     const std::string dir = find_templates_dir();
     const fs::path source = fs::path(dir) / (*name + ".toml");
-    std::ifstream in(source, std::ios::binary);
-    if (dir.empty() || !in) {
+    Diagnostics unread;
+    auto file = dir.empty() ? std::nullopt : read_source_file(source.string(), unread);
+    if (!file) {
         std::fprintf(stderr, "measured-cli new: the template %s cannot be read; set MEASURED_TEMPLATES to the assets/templates folder\n",
                      source.string().c_str());
         return Exit::usage;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
+    std::string text = std::move(file->text);
     const std::string marker = "id = \"template-" + *name + "\"";
     const auto at = text.find("\n" + marker + "\n");
     if (at == std::string::npos) {

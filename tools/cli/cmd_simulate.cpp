@@ -76,10 +76,6 @@ int run_simulate(int argc, char** argv, int first) {
         std::fprintf(stderr, "%llu decisions in %.3f s: %.2f million decisions per second\n", static_cast<unsigned long long>(r.decisions), seconds,
                      seconds > 0 ? static_cast<double>(r.decisions) / seconds / 1e6 : 0.0);
 
-    const auto name_of = [&](const std::string& principle) {
-        const Principle* p = checked.cat() ? checked.cat()->find_principle(principle) : nullptr;
-        return p ? p->name : principle;
-    };
     std::size_t scenes_seen = 0, choices_total = 0, choices_seen = 0;
     for (std::size_t i = 0; i < s.scenes.size(); ++i) {
         scenes_seen += r.scene_visits[i] > 0 ? 1 : 0;
@@ -135,11 +131,11 @@ int run_simulate(int argc, char** argv, int first) {
         std::printf("  %-34s %5s %9s %9s %9s %8s %9s\n", "", "mean", "range", "exemplary", "compliant", "concern", "violation");
         for (const auto& p : r.principles) {
             if (p.runs_assessed == 0) {
-                std::printf("  %-34s %s\n", name_of(p.principle).substr(0, 34).c_str(), "not rated in any run with this policy");
+                std::printf("  %-34s %s\n", principle_name(checked.cat(), p.principle).substr(0, 34).c_str(), "not rated in any run with this policy");
                 continue;
             }
             const std::string range = std::to_string(p.min_percent) + "–" + std::to_string(p.max_percent);
-            std::printf("  %-34s %4.0f%% %9s %8.1f%% %8.1f%% %7.1f%% %8.1f%%\n", name_of(p.principle).substr(0, 34).c_str(), p.mean_percent, range.c_str(),
+            std::printf("  %-34s %4.0f%% %9s %8.1f%% %8.1f%% %7.1f%% %8.1f%%\n", principle_name(checked.cat(), p.principle).substr(0, 34).c_str(), p.mean_percent, range.c_str(),
                         share(p.worst[0], p.runs_assessed), share(p.worst[1], p.runs_assessed), share(p.worst[2], p.runs_assessed),
                         share(p.worst[3], p.runs_assessed));
         }

@@ -3,13 +3,12 @@
 #include "commands.hpp"
 
 #include "files.hpp"
+#include "toml_source.hpp"
 #include "transcript.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace measured::cli {
 
@@ -65,13 +64,6 @@ std::string collect(const std::string& path, Work& w) {
     return {};
 }
 
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 int record(const Work& w, const std::optional<std::string>& standards) {
     int exit = Exit::ok;
     for (const auto& path : w.scenarios) {
@@ -96,7 +88,13 @@ int record(const Work& w, const std::optional<std::string>& standards) {
             }
             for (const auto& c : t->cases)
                 if (c.ending) covered.push_back(c.ending->value);
-            existing = read_all(out);
+            auto bytes = read_source_file(out, d);
+            if (!bytes) {
+                print_diagnostics(d, stderr);
+                exit = Exit::found_errors;
+                continue;
+            }
+            existing = std::move(bytes->text);
         } else {
             existing = "# Transcripts for '" + s.id + "': 'measured-cli test' plays every case and checks what it expects;\n"
                        "# 'measured-cli test --record' adds a case for each ending that no case reaches yet.\n"

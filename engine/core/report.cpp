@@ -8,8 +8,6 @@
 
 namespace measured {
 
-namespace {
-
 std::string seconds_text(double s) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f s", s);
@@ -22,8 +20,7 @@ std::string rating_word(Rating r) {
     return w;
 }
 
-// Markdown table cells cannot hold newlines or bare pipes.
-std::string cell(std::string_view s) {
+std::string markdown_cell(std::string_view s) {
     std::string out;
     for (char c : s) {
         if (c == '\n') out += ' ';
@@ -33,7 +30,43 @@ std::string cell(std::string_view s) {
     return out;
 }
 
-}  // namespace
+std::string timers_text(double timer_scale) {
+    if (timer_scale == 0) return " · timers off";
+    if (timer_scale == 1.0) return {};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " · timers ×%.1f", timer_scale);
+    return buf;
+}
+
+std::string rating_counts_text(const PrincipleResult& p) {
+    std::string counts;
+    for (std::size_t r = 0; r < 4; ++r) {
+        if (!p.counts[r]) continue;
+        if (!counts.empty()) counts += ", ";
+        counts += std::to_string(p.counts[r]) + " " + std::string(rating_name(static_cast<Rating>(r)));
+    }
+    return counts;
+}
+
+std::string markdown_principles(const std::vector<PrincipleResult>& principles) {
+    std::string o = "| Principle | Result | Worst rating | Ratings | Decisions |\n|---|---|---|---|---|\n";
+    for (const auto& p : principles) {
+        std::string decisions;
+        for (std::size_t i = 0; i < p.decisions.size(); ++i) decisions += (i ? ", " : "") + std::to_string(p.decisions[i]);
+        o += "| " + p.name + " | " + std::to_string(p.percent) + "% | " + rating_word(p.worst) + " | " + rating_counts_text(p) + " | " + decisions + " |\n";
+    }
+    o += "\nResult: exemplary 3 points, compliant 2, concern 1, violation 0, as a share of the maximum.\n";
+    return o;
+}
+
+std::string markdown_critical(const std::vector<CriticalViolation>& critical, const Catalogue* cat) {
+    std::string o;
+    for (const auto& c : critical) {
+        o += "- **Decision " + std::to_string(c.decision) + ", " + c.principle_name + ":** " +
+             (c.hard_fail_title.empty() ? "" : "*" + c.hard_fail_title + ".* ") + markdown_cell(c.feedback) + " (" + citation_list(c.cites, cat) + ")\n";
+    }
+    return o;
+}
 
 std::string citation_list(const std::vector<std::string>& ids, const Catalogue* cat) {
     std::string out;
@@ -47,13 +80,7 @@ std::string citation_list(const std::vector<std::string>& ids, const Catalogue* 
 std::string report_markdown(const Debrief& d, const Catalogue* cat) {
     std::string o;
     o += "# Debrief: " + d.scenario_title + "\n\n";
-    o += "Scenario `" + d.scenario_id + "` version " + d.scenario_version + " · seed " + std::to_string(d.seed);
-    if (d.timer_scale == 0) o += " · timers off";
-    else if (d.timer_scale != 1.0) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, " · timers ×%.1f", d.timer_scale);
-        o += buf;
-    }
+    o += "Scenario `" + d.scenario_id + "` version " + d.scenario_version + " · seed " + std::to_string(d.seed) + timers_text(d.timer_scale);
     o += " · " + std::to_string(d.decisions.size()) + " decisions in " + seconds_text(d.total_seconds) + "\n\n";
 
     o += "## Outcome\n\n";
@@ -64,28 +91,11 @@ std::string report_markdown(const Debrief& d, const Catalogue* cat) {
     }
 
     if (!d.critical.empty()) {
-        o += "## Critical violations\n\n";
-        for (const auto& c : d.critical) {
-            o += "- **Decision " + std::to_string(c.decision) + ", " + c.principle_name + ":** " +
-                 (c.hard_fail_title.empty() ? "" : "*" + c.hard_fail_title + ".* ") + cell(c.feedback) + " (" + citation_list(c.cites, cat) + ")\n";
-        }
-        o += "\n";
+        o += "## Critical violations\n\n" + markdown_critical(d.critical, cat) + "\n";
     }
 
     if (!d.principles.empty()) {
-        o += "## Principles\n\n| Principle | Result | Worst rating | Ratings | Decisions |\n|---|---|---|---|---|\n";
-        for (const auto& p : d.principles) {
-            std::string counts;
-            for (std::size_t r = 0; r < 4; ++r) {
-                if (!p.counts[r]) continue;
-                if (!counts.empty()) counts += ", ";
-                counts += std::to_string(p.counts[r]) + " " + std::string(rating_name(static_cast<Rating>(r)));
-            }
-            std::string decisions;
-            for (std::size_t i = 0; i < p.decisions.size(); ++i) decisions += (i ? ", " : "") + std::to_string(p.decisions[i]);
-            o += "| " + p.name + " | " + std::to_string(p.percent) + "% | " + rating_word(p.worst) + " | " + counts + " | " + decisions + " |\n";
-        }
-        o += "\nResult: exemplary 3 points, compliant 2, concern 1, violation 0, as a share of the maximum.\n\n";
+        o += "## Principles\n\n" + markdown_principles(d.principles) + "\n";
     }
 
     o += "## Decisions\n\n";
@@ -94,10 +104,10 @@ std::string report_markdown(const Debrief& d, const Catalogue* cat) {
         if (dr.timed_out) o += "- Did not decide in time (" + seconds_text(dr.seconds) + ")\n";
         else o += "- Chose: " + dr.label + " (" + seconds_text(dr.seconds) + ")\n";
         if (!dr.outcome.empty()) o += "- Chance: " + dr.outcome + "\n";
-        if (!dr.narration.empty()) o += "- What happened: " + cell(dr.narration) + "\n";
+        if (!dr.narration.empty()) o += "- What happened: " + markdown_cell(dr.narration) + "\n";
         if (dr.ratings.empty()) o += "- Not scored.\n";
         for (const auto& r : dr.ratings) {
-            o += "- **" + r.principle_name + ": " + rating_word(r.rating) + (r.critical ? " (critical)" : "") + ".** " + cell(r.feedback) +
+            o += "- **" + r.principle_name + ": " + rating_word(r.rating) + (r.critical ? " (critical)" : "") + ".** " + markdown_cell(r.feedback) +
                  " (" + citation_list(r.cites, cat) + ")\n";
         }
         bool any_alt = false;
@@ -114,7 +124,7 @@ std::string report_markdown(const Debrief& d, const Catalogue* cat) {
 
     if (!d.discussion.empty()) {
         o += "## For discussion\n\n";
-        for (const auto& q : d.discussion) o += "- " + cell(q) + "\n";
+        for (const auto& q : d.discussion) o += "- " + markdown_cell(q) + "\n";
         o += "\n";
     }
 
@@ -128,7 +138,7 @@ std::string report_markdown(const Debrief& d, const Catalogue* cat) {
         for (const auto& id : cited) {
             const Provision* p = cat->find_provision(id);
             if (!p) continue;
-            o += "- **" + cat->citation_label(id) + " — " + p->title + ".** " + cell(p->paraphrase) + " *(" + cat->source_of(*p) + ")*\n";
+            o += "- **" + cat->citation_label(id) + " — " + p->title + ".** " + markdown_cell(p->paraphrase) + " *(" + cat->source_of(*p) + ")*\n";
         }
         o += "\n";
     }
@@ -153,6 +163,30 @@ void write_ratings(JsonWriter& j, const std::vector<RatedPrinciple>& ratings, co
 }
 }  // namespace
 
+void write_critical_json(JsonWriter& j, const std::vector<CriticalViolation>& critical) {
+    j.begin_array();
+    for (const auto& c : critical) {
+        j.begin_object().field("decision", c.decision).field("principle", c.principle).field("hard_fail", c.hard_fail)
+            .field("feedback", c.feedback).key("cites").strings(c.cites).end_object();
+    }
+    j.end_array();
+}
+
+void write_principles_json(JsonWriter& j, const std::vector<PrincipleResult>& principles) {
+    j.begin_array();
+    for (const auto& p : principles) {
+        j.begin_object().field("id", p.principle).field("name", p.name).field("percent", p.percent).field("points", p.points)
+            .field("max_points", p.max_points).field("worst", std::string(rating_name(p.worst)));
+        j.key("counts").begin_object();
+        for (std::size_t r = 0; r < 4; ++r) j.field(rating_name(static_cast<Rating>(r)), p.counts[r]);
+        j.end_object();
+        j.key("decisions").begin_array();
+        for (int n : p.decisions) j.value(n);
+        j.end_array().end_object();
+    }
+    j.end_array();
+}
+
 std::string report_json(const Debrief& d, const Catalogue* cat) {
     JsonWriter j;
     j.begin_object();
@@ -167,24 +201,10 @@ std::string report_json(const Debrief& d, const Catalogue* cat) {
         j.null();
     }
     j.field("total_seconds", d.total_seconds);
-    j.key("critical").begin_array();
-    for (const auto& c : d.critical) {
-        j.begin_object().field("decision", c.decision).field("principle", c.principle).field("hard_fail", c.hard_fail)
-            .field("feedback", c.feedback).key("cites").strings(c.cites).end_object();
-    }
-    j.end_array();
-    j.key("principles").begin_array();
-    for (const auto& p : d.principles) {
-        j.begin_object().field("id", p.principle).field("name", p.name).field("percent", p.percent).field("points", p.points)
-            .field("max_points", p.max_points).field("worst", std::string(rating_name(p.worst)));
-        j.key("counts").begin_object();
-        for (std::size_t r = 0; r < 4; ++r) j.field(rating_name(static_cast<Rating>(r)), p.counts[r]);
-        j.end_object();
-        j.key("decisions").begin_array();
-        for (int n : p.decisions) j.value(n);
-        j.end_array().end_object();
-    }
-    j.end_array();
+    j.key("critical");
+    write_critical_json(j, d.critical);
+    j.key("principles");
+    write_principles_json(j, d.principles);
     j.key("decisions").begin_array();
     for (const auto& dr : d.decisions) {
         j.begin_object().field("number", dr.number).field("scene", dr.scene).field("scene_title", dr.scene_title).field("choice", dr.choice)

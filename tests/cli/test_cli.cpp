@@ -6,7 +6,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -47,125 +46,6 @@ std::vector<std::string> lines_of(const std::string& text) {
     }
     return out;
 }
-
-// A strict JSON syntax check (RFC 8259 grammar, no extensions), so "valid JSON" is tested rather than assumed.
-class JsonChecker {
-public:
-    explicit JsonChecker(const std::string& s) : s_(s) {}
-    bool valid() {
-        ws();
-        if (!value(0)) return false;
-        ws();
-        return i_ == s_.size();
-    }
-
-private:
-    const std::string& s_;
-    std::size_t i_ = 0;
-
-    void ws() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
-    }
-    bool lit(const char* w) {
-        const std::string word(w);
-        if (s_.compare(i_, word.size(), word) != 0) return false;
-        i_ += word.size();
-        return true;
-    }
-    bool str() {
-        if (i_ >= s_.size() || s_[i_] != '"') return false;
-        ++i_;
-        while (i_ < s_.size()) {
-            const auto c = static_cast<unsigned char>(s_[i_]);
-            if (c == '"') {
-                ++i_;
-                return true;
-            }
-            if (c < 0x20) return false;
-            if (c == '\\') {
-                if (++i_ >= s_.size()) return false;
-                const char e = s_[i_];
-                if (e == 'u') {
-                    for (int k = 0; k < 4; ++k)
-                        if (++i_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_]))) return false;
-                } else if (std::string("\"\\/bfnrt").find(e) == std::string::npos) {
-                    return false;
-                }
-            }
-            ++i_;
-        }
-        return false;
-    }
-    bool num() {
-        const std::size_t start = i_;
-        if (i_ < s_.size() && s_[i_] == '-') ++i_;
-        if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return false;
-        if (s_[i_] == '0') ++i_;
-        else
-            while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
-        if (i_ < s_.size() && s_[i_] == '.') {
-            ++i_;
-            if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return false;
-            while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
-        }
-        if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-            ++i_;
-            if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-            if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return false;
-            while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
-        }
-        return i_ > start;
-    }
-    bool value(int depth) {
-        if (depth > 64 || i_ >= s_.size()) return false;
-        const char c = s_[i_];
-        if (c == '{') {
-            ++i_;
-            ws();
-            if (i_ < s_.size() && s_[i_] == '}') {
-                ++i_;
-                return true;
-            }
-            while (true) {
-                ws();
-                if (!str()) return false;
-                ws();
-                if (i_ >= s_.size() || s_[i_++] != ':') return false;
-                ws();
-                if (!value(depth + 1)) return false;
-                ws();
-                if (i_ >= s_.size()) return false;
-                if (s_[i_] == ',') { ++i_; continue; }
-                if (s_[i_] == '}') { ++i_; return true; }
-                return false;
-            }
-        }
-        if (c == '[') {
-            ++i_;
-            ws();
-            if (i_ < s_.size() && s_[i_] == ']') {
-                ++i_;
-                return true;
-            }
-            while (true) {
-                ws();
-                if (!value(depth + 1)) return false;
-                ws();
-                if (i_ >= s_.size()) return false;
-                if (s_[i_] == ',') { ++i_; continue; }
-                if (s_[i_] == ']') { ++i_; return true; }
-                return false;
-            }
-        }
-        if (c == '"') return str();
-        if (c == 't') return lit("true");
-        if (c == 'f') return lit("false");
-        if (c == 'n') return lit("null");
-        return num();
-    }
-};
-
-bool valid_json(const std::string& s) { return JsonChecker(s).valid(); }
 
 // The [scenario] table and format line for hand-made scenarios.
 std::string header(const std::string& id, const std::string& start, const std::string& version = "1.0.0") {

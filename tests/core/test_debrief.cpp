@@ -6,33 +6,10 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-#include <fstream>
-
 using namespace measured;
 using namespace measured::test;
 
 namespace {
-
-const Scenario& golden_scenario() {
-    static const Scenario s = [] {
-        ValidateOptions o;
-        o.catalogue = &catalogue();
-        auto r = lint_scenario(data_path("golden/scenario.toml"), o);
-        REQUIRE_MESSAGE(r.diagnostics.empty(), dump(r.diagnostics));
-        return *r.scenario;
-    }();
-    return s;
-}
-
-// Compares with the golden file; MEASURED_UPDATE_GOLDEN=1 rewrites it (review the diff before committing).
-void check_golden(const std::string& name, const std::string& actual) {
-    const std::string path = data_path("golden/" + name);
-    if (std::getenv("MEASURED_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << actual;
-    const std::string expected = read_file(path);
-    REQUIRE_MESSAGE(!expected.empty(), std::string("missing golden file " + path));
-    CHECK(actual == expected);
-}
 
 Session play(std::uint64_t seed, const std::vector<std::string>& choices) {
     Session s(golden_scenario(), seed);

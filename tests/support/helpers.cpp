@@ -1,9 +1,13 @@
 // Test helpers.
 #include "helpers.hpp"
 
+#include "session.hpp"
 #include "text.hpp"
 #include "toml_source.hpp"
 
+#include <doctest/doctest.h>
+
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -143,6 +147,185 @@ outcome = "resolved"
 text = "It ends."
 debrief = "Nothing to say."
 )";
+}
+
+// A strict JSON syntax check (RFC 8259 grammar, no extensions), so "valid JSON" is tested rather than assumed.
+namespace {
+
+class JsonChecker {
+public:
+    explicit JsonChecker(const std::string& s) : s_(s) {}
+    bool valid() {
+        ws();
+        if (!value(0)) return false;
+        ws();
+        return i_ == s_.size();
+    }
+
+private:
+    const std::string& s_;
+    std::size_t i_ = 0;
+
+    void ws() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+    }
+    bool lit(const char* w) {
+        const std::string word(w);
+        if (s_.compare(i_, word.size(), word) != 0) return false;
+        i_ += word.size();
+        return true;
+    }
+    bool str() {
+        if (i_ >= s_.size() || s_[i_] != '"') return false;
+        ++i_;
+        while (i_ < s_.size()) {
+            const auto c = static_cast<unsigned char>(s_[i_]);
+            if (c == '"') {
+                ++i_;
+                return true;
+            }
+            if (c < 0x20) return false;
+            if (c == '\\') {
+                if (++i_ >= s_.size()) return false;
+                const char e = s_[i_];
+                if (e == 'u') {
+                    for (int k = 0; k < 4; ++k)
+                        if (++i_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_]))) return false;
+                } else if (std::string("\"\\/bfnrt").find(e) == std::string::npos) {
+                    return false;
+                }
+            }
+            ++i_;
+        }
+        return false;
+    }
+    bool num() {
+        const std::size_t start = i_;
+        if (i_ < s_.size() && s_[i_] == '-') ++i_;
+        if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return false;
+        if (s_[i_] == '0') ++i_;
+        else
+            while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+        if (i_ < s_.size() && s_[i_] == '.') {
+            ++i_;
+            if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return false;
+            while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+        }
+        if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+            ++i_;
+            if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+            if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return false;
+            while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+        }
+        return i_ > start;
+    }
+    bool value(int depth) {
+        if (depth > 64 || i_ >= s_.size()) return false;
+        const char c = s_[i_];
+        if (c == '{') {
+            ++i_;
+            ws();
+            if (i_ < s_.size() && s_[i_] == '}') {
+                ++i_;
+                return true;
+            }
+            while (true) {
+                ws();
+                if (!str()) return false;
+                ws();
+                if (i_ >= s_.size() || s_[i_++] != ':') return false;
+                ws();
+                if (!value(depth + 1)) return false;
+                ws();
+                if (i_ >= s_.size()) return false;
+                if (s_[i_] == ',') { ++i_; continue; }
+                if (s_[i_] == '}') { ++i_; return true; }
+                return false;
+            }
+        }
+        if (c == '[') {
+            ++i_;
+            ws();
+            if (i_ < s_.size() && s_[i_] == ']') {
+                ++i_;
+                return true;
+            }
+            while (true) {
+                ws();
+                if (!value(depth + 1)) return false;
+                ws();
+                if (i_ >= s_.size()) return false;
+                if (s_[i_] == ',') { ++i_; continue; }
+                if (s_[i_] == ']') { ++i_; return true; }
+                return false;
+            }
+        }
+        if (c == '"') return str();
+        if (c == 't') return lit("true");
+        if (c == 'f') return lit("false");
+        if (c == 'n') return lit("null");
+        return num();
+    }
+};
+
+}  // namespace
+
+bool valid_json(const std::string& s) { return JsonChecker(s).valid(); }
+
+const Scenario& golden_scenario() {
+    static const Scenario s = [] {
+        ValidateOptions o;
+        o.catalogue = &catalogue();
+        auto r = lint_scenario(data_path("golden/scenario.toml"), o);
+        REQUIRE_MESSAGE(r.diagnostics.empty(), dump(r.diagnostics));
+        return *r.scenario;
+    }();
+    return s;
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+    const std::string path = data_path("golden/" + name);
+    if (std::getenv("MEASURED_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << actual;
+    const std::string expected = read_file(path);
+    REQUIRE_MESSAGE(!expected.empty(), std::string("missing golden file " + path));
+    CHECK(actual == expected);
+}
+
+WorkshopBranch play_branch(const Scenario& s, std::uint64_t seed, const std::vector<WorkshopStep>& steps, const VotesFor& votes_for) {
+    Session session(s, seed);
+    WorkshopBranch b;
+    for (const auto& step : steps) {
+        WorkshopDecision wd;
+        wd.votes = step.votes.empty() && votes_for ? votes_for(session, step) : step.votes;
+        const StepResult r = step.choice == "timeout" ? session.time_out(step.seconds) : session.choose_id(step.choice, step.seconds);
+        REQUIRE_MESSAGE(r.ok, r.error);
+        wd.decision = session.history().back();
+        wd.at = step.at;
+        wd.overridden = !step.override_reason.empty();
+        wd.reason = step.override_reason;
+        b.decisions.push_back(std::move(wd));
+    }
+    if (session.finished()) b.ending = session.ending()->id;
+    return b;
+}
+
+WorkshopRecord golden_workshop() {
+    const Scenario& sc = golden_scenario();
+    // The first seed whose strike in the hall (the second decision) draws 'falls'.
+    std::uint64_t seed = 1;
+    while (play_branch(sc, seed, {{"talk"}, {"strike"}}).decisions.back().decision.outcome != "falls") ++seed;
+    WorkshopRecord r = new_workshop_record(sc, seed, "2026-11-23 14:05");
+    r.group = "Tuesday cohort";
+    const WorkshopStep door{"talk", {{"talk", 12}, {"kick", 3}, {"timeout", 5}}, 8.5, 135, ""};
+    r.branches[0] = play_branch(sc, seed,
+                                {door, {"wait", {{"wait", 4}, {"strike", 14}}, 21.25, 512, "He posed no threat; we play distance and try the strike as a what-if"}});
+    r.branches.push_back(play_branch(sc, seed, {door, {"strike", {}, 4, 1210, ""}}));
+    r.branches[1].parent = 0;
+    r.branches[1].fork = 1;
+    r.flags.push_back({0, 1, "hall", 390, "Split on whether he is a threat"});
+    r.flags.push_back({1, 2, "hurt", 1262.5, "Compare with the path played: what changed?"});
+    r.duration = 1450;
+    return r;
 }
 
 std::string read_file(const std::string& path) {

@@ -5,7 +5,9 @@
 #include "diagnostics.hpp"
 #include "loader.hpp"
 #include "validator.hpp"
+#include "workshop.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,5 +80,36 @@ CliResult run_program(const std::string& program, const std::vector<std::string>
                       double timeout_seconds = 20);
 
 std::string read_file(const std::string& path);
+
+// A strict JSON syntax check (RFC 8259 grammar, no extensions), so "valid JSON" is tested rather than assumed.
+bool valid_json(const std::string& s);
+
+// tests/data/golden/scenario.toml, loaded and linted once (the test fails if it has any diagnostic).
+const Scenario& golden_scenario();
+// Compares with tests/data/golden/NAME; MEASURED_UPDATE_GOLDEN=1 rewrites it (review the diff before committing).
+void check_golden(const std::string& name, const std::string& actual);
+
+// One decision of a workshop, played for real: the choice id ("timeout" lets the clock run out), the
+// group's votes, the time on the clock and since the start, and the trainer's reason when the
+// choice overrides the vote.
+struct WorkshopStep {
+    WorkshopStep(std::string choice_id, std::vector<VoteCount> step_votes = {}, double clock = 0, double since_start = 0, std::string reason = {})
+        : choice(std::move(choice_id)), votes(std::move(step_votes)), seconds(clock), at(since_start), override_reason(std::move(reason)) {}
+    std::string choice;
+    std::vector<VoteCount> votes;
+    double seconds = 0;
+    double at = 0;
+    std::string override_reason;
+};
+// Votes for a step, given the session just before it (for steps that list none).
+using VotesFor = std::function<std::vector<VoteCount>(const Session& before, const WorkshopStep& step)>;
+// Plays the steps from the start on a new Session and records them as a main-line branch, with the
+// ending reached; the test fails if a step cannot be made.
+WorkshopBranch play_branch(const Scenario& s, std::uint64_t seed, const std::vector<WorkshopStep>& steps, const VotesFor& votes_for = {});
+// The workshop of the golden group debrief (tests/data/golden/workshop.*), played on the golden
+// scenario: the group talks at the door as it voted; in the hall it votes for the baton but the
+// trainer overrides and plays distance (ending 'calm'), with a flag before the hall; a what-if from
+// the hall then plays the strike, which draws 'falls' and ends in 'hurt', flagged there.
+WorkshopRecord golden_workshop();
 
 }  // namespace measured::test

@@ -13,5 +13,6 @@ int run_simulate(int argc, char** argv, int first);
 int run_bounds(int argc, char** argv, int first);
 int run_test(int argc, char** argv, int first);
 int run_new(int argc, char** argv, int first);
+int run_workshop(int argc, char** argv, int first);
 
 }  // namespace measured::cli

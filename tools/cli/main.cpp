@@ -24,6 +24,7 @@ const char* const usage_text =
     "  bounds     the lowest and highest result reachable on each principle, exactly\n"
     "  test       run scripted transcripts (*.test.toml), or record one case per ending\n"
     "  new        start a scenario from a commented template (use-of-force, assembly, custody)\n"
+    "  workshop   a workshop's group debrief (report); votes, results and time across records (summarize)\n"
     "\n"
     "Options:\n"
     "  --help     show this help (also after any command: measured-cli play --help)\n"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
     if (command == "bounds") return measured::cli::run_bounds(argc, argv, 2);
     if (command == "test") return measured::cli::run_test(argc, argv, 2);
     if (command == "new") return measured::cli::run_new(argc, argv, 2);
+    if (command == "workshop") return measured::cli::run_workshop(argc, argv, 2);
     std::fprintf(stderr, "measured-cli: unknown command '%s'\n\n%s", command.c_str(), usage_text);
     return measured::cli::Exit::usage;
 }

@@ -5,6 +5,7 @@
 #include "controller.hpp"
 #include "files.hpp"
 #include "frame.hpp"
+#include "keys.hpp"
 #include "options.hpp"
 #include "settings.hpp"
 #include "strings.hpp"
@@ -16,6 +17,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <memory>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -43,6 +46,51 @@ int find_entry(const ui::Controller& c, const std::string& what) {
         if (!ec && fs::weakly_canonical(entries[i].path, ec) == wanted) return static_cast<int>(i);
     }
     return -1;
+}
+
+// --choose in a workshop: the trainer's steps (see the usage text). A number plays that option;
+// when it is not what the votes say, the record gets the reason "scripted run".
+std::string run_workshop_script(ui::Controller& c, const std::vector<std::string>& script, double now) {
+    for (const auto& step : script) {
+        const ui::ConsoleView& v = c.console_view();
+        if (step == "c") {
+            c.apply(v.stage == ui::WorkshopStage::warning ? ui::Command{ui::cmd::AcceptWarning{}} : ui::Command{ui::cmd::Continue{}}, now);
+        } else if (step == "clock") {
+            c.apply(ui::cmd::RunClock{true}, now);
+        } else if (step == "flag") {
+            c.apply(ui::cmd::AddFlag{"scripted flag"}, now);
+        } else if (step == "contrast") {
+            c.apply(ui::cmd::Project{ui::cmd::Projected::high_contrast, true}, now);
+        } else if (step.rfind("show-", 0) == 0) {
+            const std::string what = step.substr(5);
+            const auto p = what == "votes" ? ui::cmd::Projected::votes : what == "feedback" ? ui::cmd::Projected::feedback
+                         : what == "debrief" ? ui::cmd::Projected::debrief : what == "discussion" ? ui::cmd::Projected::discussion
+                                                                                                  : ui::cmd::Projected::notes;
+            c.apply(ui::cmd::Project{p, true}, now);
+        } else if (step.rfind("whatif", 0) == 0) {
+            const int n = std::stoi(step.substr(6));
+            if (n < 1 || n > static_cast<int>(v.timeline.size()))
+                return "--choose: " + step + ": there is no decision " + std::to_string(n) + " to play again";
+            c.apply(ui::cmd::WhatIf{static_cast<std::size_t>(n - 1)}, now);
+        } else if (step[0] == 'v') {
+            if (v.stage != ui::WorkshopStage::scene) return "--choose: " + step + ": no decision is open for votes";
+            std::size_t option = 0, pos = 1;
+            while (pos <= step.size()) {
+                const std::size_t slash = std::min(step.find('/', pos), step.size());
+                if (option >= v.options.size()) return "--choose: " + step + ": this scene offers " + std::to_string(v.options.size()) + " options";
+                c.apply(ui::cmd::SetVotes{static_cast<int>(option++), std::stoi(step.substr(pos, slash - pos))}, now);
+                pos = slash + 1;
+            }
+        } else {
+            if (v.stage == ui::WorkshopStage::consequence) c.apply(ui::cmd::Continue{}, now);
+            if (c.console_view().stage != ui::WorkshopStage::scene) return "--choose: the scenario ended before '" + step + "'";
+            const int n = std::stoi(step);
+            if (n > static_cast<int>(c.console_view().options.size()))
+                return "--choose: option " + step + " is not offered (this scene offers " + std::to_string(c.console_view().options.size()) + ")";
+            c.apply(ui::cmd::Play{n - 1, "scripted run"}, now);
+        }
+    }
+    return {};
 }
 
 // --choose: each number picks from the choices shown, as a click would; "c" continues.
@@ -93,6 +141,14 @@ int main(int argc, char** argv) {
     cfg.standards_dir = opt.standards.value_or(find_bundled_dir("assets/standards", "MEASURED_STANDARDS", MEASURED_SOURCE_DIR, argv0));
     cfg.config_dir = opt.config.value_or(default_config_dir());
     cfg.data_dir = opt.data.value_or(default_data_dir());
+    cfg.local_time = [] {
+        const std::time_t t = std::time(nullptr);
+        std::tm local{};
+        localtime_r(&t, &local);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+        return std::string(buf);
+    };
     if (opt.seed) cfg.make_seed = [seed = *opt.seed] { return seed; };
     else cfg.make_seed = [] { return (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}(); };
 
@@ -149,7 +205,14 @@ int main(int argc, char** argv) {
 
     app::GlTextures textures;
 
-    if (open_entry >= 0) {
+    if (open_entry >= 0 && opt.mode == "workshop") {
+        const double now = window.now();
+        controller.apply(ui::cmd::StartWorkshop{open_entry}, now);
+        if (std::string err = run_workshop_script(controller, opt.choose, now); !err.empty()) {
+            std::fprintf(stderr, "measured: %s\n", err.c_str());
+            return 2;
+        }
+    } else if (open_entry >= 0) {
         const double now = window.now();
         controller.apply(ui::cmd::Start{open_entry, opt.mode == "assess" ? ui::Mode::assess : ui::Mode::learn}, now);
         if (!opt.choose.empty()) controller.apply(ui::cmd::AcceptWarning{}, now);
@@ -168,6 +231,13 @@ int main(int argc, char** argv) {
         const ui::Screen s = *opt.screen == "standards" ? ui::Screen::standards : *opt.screen == "settings" ? ui::Screen::settings : ui::Screen::library;
         controller.apply(ui::cmd::Show{s}, window.now());
     }
+
+    // Workshop mode's projector: a second window with its own contexts, fonts sized for a room.
+    std::unique_ptr<app::Window> projector;
+    std::unique_ptr<app::GlTextures> projector_textures;
+    int projector_font_height = 0;
+    bool projector_contrast = false;
+    auto projector_font_px = [](int framebuffer_height) { return std::clamp(framebuffer_height / 26.0f, 24.0f, 72.0f); };
 
     ui::FrameState frame;
     ui::Commands commands;
@@ -207,6 +277,43 @@ int main(int argc, char** argv) {
                                                                           : controller.playing_title() + " — " + ui::tr("app.name");
         if (want_title != title) window.set_title(title = want_title);
 
+        // The projector opens with a workshop and closes with it.
+        if (controller.workshop_active() && !projector) {
+            projector = std::make_unique<app::Window>();
+            WindowPlacement p;
+            p.width = 1280;
+            p.height = 720;
+            const std::string title = ui::tr("workshop.projector_title");
+            if (std::string err = projector->open(p, title.c_str()); !err.empty()) {
+                std::fprintf(stderr, "measured: the projector window: %s\n", err.c_str());
+                projector.reset();
+            } else {
+                projector->place_on_second_monitor();
+                projector_textures = std::make_unique<app::GlTextures>();
+                projector_font_height = 0;
+            }
+        } else if (!controller.workshop_active() && projector) {
+            projector->activate();
+            projector_textures.reset();
+            projector.reset();
+        }
+        if (projector) {
+            // Closing the projector by mistake must not end the workshop: it is minimised instead.
+            if (projector->should_close()) {
+                projector->clear_close_request();
+                projector->iconify();
+            }
+            const int h = projector->framebuffer_height();
+            const bool contrast = controller.projector_view().projected.high_contrast;
+            if (h > 0 && (std::abs(h - projector_font_height) > projector_font_height / 10 || contrast != projector_contrast)) {
+                const float px = projector_font_px(h);
+                (void)projector->rebuild_fonts(px);
+                ui::apply_theme(contrast ? Theme::high_contrast : controller.settings().theme, px / base_font_px);
+                projector_font_height = h;
+                projector_contrast = contrast;
+            }
+        }
+
         const auto build_start = std::chrono::steady_clock::now();
         window.begin_frame();
         ui::draw_frame(controller, frame, &textures, commands);
@@ -214,6 +321,19 @@ int main(int argc, char** argv) {
         ++rendered;
         if (opt.screenshot && rendered == opt.frames) window.request_screenshot(*opt.screenshot);
         window.end_frame();
+        if (projector) {
+            projector->begin_frame();
+            ui::draw_projector(controller.projector_view(), projector_textures.get());
+            // F11: full screen on the monitor the projector window is on.
+            const bool f11 = ui::key_pressed(ui::Key::f11);
+            if (opt.projector_screenshot && rendered == opt.frames) projector->request_screenshot(*opt.projector_screenshot);
+            projector->end_frame();
+            if (f11) projector->toggle_fullscreen();
+            if (!projector->screenshot_error().empty()) {
+                std::fprintf(stderr, "measured: %s\n", projector->screenshot_error().c_str());
+                return 1;
+            }
+        }
         if (rendered == 1 && opt.timing) {
             const auto epoch_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
             std::fprintf(stderr, "timing: first_frame_ms=%.1f first_frame_epoch_ms=%lld\n", timing.ms(), static_cast<long long>(epoch_ms));
@@ -222,6 +342,14 @@ int main(int argc, char** argv) {
         controller.apply_all(commands, window.now());
         if (opt.frames > 0 && rendered >= opt.frames) break;
     }
+
+    // The projector's textures belong to its GL context: free them while it is current.
+    if (projector) {
+        projector->activate();
+        projector_textures.reset();
+        projector.reset();
+    }
+    window.activate();
 
     // Remember where the window was (not after scripted runs, which should leave no trace).
     if (opt.frames == 0) {

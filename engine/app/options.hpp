@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace measured::app {
@@ -15,13 +16,17 @@ struct Options {
     std::string mode = "learn";
     std::optional<std::string> author;        // a scenario file to open in Author mode
     std::optional<std::uint64_t> seed;
-    std::vector<std::string> choose;          // "2", "1", … ("c" continues after feedback)
+    std::vector<std::string> choose;          // "2", "1", … ("c" continues after feedback); see usage for workshops
     int frames = 0;                           // > 0: render this many frames after the choices, then exit
     std::optional<std::string> screenshot;
+    std::optional<std::string> projector_screenshot;   // Workshop mode: the projector window's last frame
     std::optional<std::string> screen;        // start on: library, standards, settings, debrief
     bool timing = false;                      // print startup and frame timings to stderr
     bool help = false, version = false;
 };
+
+// A workshop step of --choose: clock, flag, contrast, show-…, whatifN, v3/12/5.
+[[nodiscard]] bool is_workshop_step(std::string_view step);
 
 // Parses argv; on a mistake returns the message (and the caller exits with status 2).
 [[nodiscard]] std::string parse_options(int argc, char** argv, Options& out);

@@ -41,22 +41,80 @@ static_assert(glfw_keys.codes[static_cast<int>(ui::Key::f1)] == GLFW_KEY_F1);
 static_assert(glfw_keys.codes[static_cast<int>(ui::Key::f5)] == GLFW_KEY_F5);
 static_assert(glfw_keys.codes[static_cast<int>(ui::Key::p)] == GLFW_KEY_P);
 static_assert(glfw_keys.codes[static_cast<int>(ui::Key::r)] == GLFW_KEY_R);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::c)] == GLFW_KEY_C);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::d)] == GLFW_KEY_D);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::f)] == GLFW_KEY_F);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::h)] == GLFW_KEY_H);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::m)] == GLFW_KEY_M);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::n)] == GLFW_KEY_N);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::q)] == GLFW_KEY_Q);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::t)] == GLFW_KEY_T);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::v)] == GLFW_KEY_V);
+static_assert(glfw_keys.codes[static_cast<int>(ui::Key::f11)] == GLFW_KEY_F11);
 
 void glfw_error(int code, const char* message) { std::fprintf(stderr, "measured: GLFW error %d: %s\n", code, message); }
+
+int open_windows = 0;
+
+// ImGui 1.86's GLFW backend sends every event to the *current* ImGui context. With two windows,
+// these forwarders make the event's own window's context current first.
+struct ContextSwitch {
+    ImGuiContext* before;
+    explicit ContextSwitch(GLFWwindow* w) : before(ImGui::GetCurrentContext()) {
+        if (auto* ctx = static_cast<ImGuiContext*>(glfwGetWindowUserPointer(w))) ImGui::SetCurrentContext(ctx);
+    }
+    ~ContextSwitch() { ImGui::SetCurrentContext(before); }
+    ContextSwitch(const ContextSwitch&) = delete;
+    ContextSwitch& operator=(const ContextSwitch&) = delete;
+};
+
+void install_callbacks(GLFWwindow* w) {
+    glfwSetWindowFocusCallback(w, [](GLFWwindow* win, int focused) {
+        ContextSwitch s(win);
+        ImGui_ImplGlfw_WindowFocusCallback(win, focused);
+    });
+    glfwSetCursorEnterCallback(w, [](GLFWwindow* win, int entered) {
+        ContextSwitch s(win);
+        ImGui_ImplGlfw_CursorEnterCallback(win, entered);
+    });
+    glfwSetMouseButtonCallback(w, [](GLFWwindow* win, int button, int action, int mods) {
+        ContextSwitch s(win);
+        ImGui_ImplGlfw_MouseButtonCallback(win, button, action, mods);
+    });
+    glfwSetScrollCallback(w, [](GLFWwindow* win, double x, double y) {
+        ContextSwitch s(win);
+        ImGui_ImplGlfw_ScrollCallback(win, x, y);
+    });
+    glfwSetKeyCallback(w, [](GLFWwindow* win, int key, int scancode, int action, int mods) {
+        ContextSwitch s(win);
+        ImGui_ImplGlfw_KeyCallback(win, key, scancode, action, mods);
+    });
+    glfwSetCharCallback(w, [](GLFWwindow* win, unsigned int c) {
+        ContextSwitch s(win);
+        ImGui_ImplGlfw_CharCallback(win, c);
+    });
+}
 }  // namespace
 
 Window::~Window() {
+    if (window_) activate();
     if (imgui_ready_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
     }
-    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    if (imgui_) ImGui::DestroyContext(imgui_);
     if (window_) glfwDestroyWindow(window_);
-    glfwTerminate();
+    if (--open_windows == 0) glfwTerminate();
+}
+
+void Window::activate() const {
+    if (window_) glfwMakeContextCurrent(window_);
+    if (imgui_) ImGui::SetCurrentContext(imgui_);
 }
 
 std::string Window::open(const WindowPlacement& p, const char* title) {
     glfwSetErrorCallback(glfw_error);
+    ++open_windows;
     if (!glfwInit()) return "cannot start the window system (is a display available? DISPLAY is unset or unreachable)";
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -71,18 +129,61 @@ std::string Window::open(const WindowPlacement& p, const char* title) {
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
     if (!gladLoadGL(glfwGetProcAddress)) return "cannot load OpenGL 3.3 functions";
-    ImGui::CreateContext();
+    imgui_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(imgui_);
+    glfwSetWindowUserPointer(window_, imgui_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // layout is code, placement is in settings.toml
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    if (!ImGui_ImplGlfw_InitForOpenGL(window_, true) || !ImGui_ImplOpenGL3_Init("#version 330 core"))
+    if (!ImGui_ImplGlfw_InitForOpenGL(window_, false) || !ImGui_ImplOpenGL3_Init("#version 330 core"))
         return "cannot start the ImGui backends";
+    install_callbacks(window_);
     imgui_ready_ = true;
     ui::install_keymap(ui::Keymap{});
     return {};
 }
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
+void Window::clear_close_request() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+void Window::iconify() { glfwIconifyWindow(window_); }
+
+int Window::framebuffer_height() const {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    return h;
+}
+
+void Window::place_on_second_monitor() {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (count < 2) return;
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetMonitorWorkarea(monitors[1], &x, &y, &w, &h);
+    glfwSetWindowPos(window_, x, y);
+    glfwSetWindowSize(window_, w, h);
+}
+
+void Window::toggle_fullscreen() {
+    if (glfwGetWindowMonitor(window_)) {
+        glfwSetWindowMonitor(window_, nullptr, windowed_.x, windowed_.y, windowed_.width, windowed_.height, 0);
+        return;
+    }
+    windowed_ = placement();
+    // The monitor under the window's centre.
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* target = count > 0 ? monitors[0] : nullptr;
+    const int cx = windowed_.x + windowed_.width / 2, cy = windowed_.y + windowed_.height / 2;
+    for (int i = 0; i < count; ++i) {
+        int x = 0, y = 0;
+        glfwGetMonitorPos(monitors[i], &x, &y);
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+        if (mode && cx >= x && cx < x + mode->width && cy >= y && cy < y + mode->height) target = monitors[i];
+    }
+    if (!target) return;
+    const GLFWvidmode* mode = glfwGetVideoMode(target);
+    glfwSetWindowMonitor(window_, target, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
 void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 
 float Window::content_scale() const {
@@ -92,6 +193,7 @@ float Window::content_scale() const {
 }
 
 ui::FontReport Window::rebuild_fonts(float size) {
+    activate();
     ImGuiIO& io = ImGui::GetIO();
     ui::FontReport report = ui::load_fonts(*io.Fonts, size, ui::default_font_dirs());
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -100,12 +202,14 @@ ui::FontReport Window::rebuild_fonts(float size) {
 }
 
 void Window::begin_frame() {
+    activate();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 }
 
 void Window::end_frame() {
+    activate();
     ImGui::Render();
     int w = 0, h = 0;
     glfwGetFramebufferSize(window_, &w, &h);

@@ -11,6 +11,8 @@ struct GLFWwindow;
 
 namespace measured::app {
 
+// One OS window with its own GL context and ImGui context. The runner has one; a workshop adds a
+// second (the projector). Every call makes this window's contexts current first.
 class Window {
 public:
     Window() = default;
@@ -18,8 +20,18 @@ public:
     Window& operator=(const Window&) = delete;
     ~Window();
 
-    // Creates the window at the saved placement; "" or the reason it failed.
+    // Creates the window at the saved placement; "" or the reason it failed. The first window
+    // starts GLFW and the last one closed stops it.
     [[nodiscard]] std::string open(const WindowPlacement& placement, const char* title);
+    // Makes this window's GL and ImGui contexts current (the calls below do it themselves).
+    void activate() const;
+    // Moves the window to the second monitor when there is one, at its full size.
+    void place_on_second_monitor();
+    // F11 on a projector: full screen on the monitor it is on, and back.
+    void toggle_fullscreen();
+    void iconify();
+    void clear_close_request();
+    [[nodiscard]] int framebuffer_height() const;
     [[nodiscard]] GLFWwindow* handle() const { return window_; }
     [[nodiscard]] bool should_close() const;
     void set_title(const std::string& title);
@@ -44,7 +56,9 @@ public:
 
 private:
     GLFWwindow* window_ = nullptr;
+    struct ImGuiContext* imgui_ = nullptr;
     bool imgui_ready_ = false;
+    WindowPlacement windowed_;              // where it was before full screen
     std::string screenshot_path_;
     std::string screenshot_error_;
 };

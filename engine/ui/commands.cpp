@@ -9,6 +9,7 @@ std::string_view mode_name(Mode m) {
         case Mode::learn: return "learn";
         case Mode::assess: return "assess";
         case Mode::author: return "author";
+        case Mode::workshop: return "workshop";
     }
     return "learn";
 }

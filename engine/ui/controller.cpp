@@ -64,10 +64,23 @@ void Controller::apply_all(Commands& commands, double now) {
 }
 
 void Controller::apply(const Command& c, double now) {
+    // Workshop mode has its own flow; navigation (the standards, the settings) works as everywhere.
+    if (workshop_ && !std::holds_alternative<cmd::Show>(c) && !std::holds_alternative<cmd::Leave>(c) &&
+        !std::holds_alternative<cmd::OpenProvision>(c) && !std::holds_alternative<cmd::Back>(c) &&
+        !std::holds_alternative<cmd::ChangeSettings>(c)) {
+        apply_workshop(c, now);
+        return;
+    }
     std::visit(
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, cmd::Show>) {
+                if (x.screen == Screen::workshop && !workshop_) return;
+                // While a workshop runs, "back to the scenario" (or its debrief) is the console.
+                if (workshop_ && (x.screen == Screen::player || x.screen == Screen::warning || x.screen == Screen::debrief)) {
+                    screen_ = Screen::workshop;
+                    return;
+                }
                 if ((x.screen == Screen::player || x.screen == Screen::warning) && !(session_ && !session_->finished())) return;
                 if (x.screen == Screen::debrief && !(session_ && session_->finished())) return;
                 if (screen_ == Screen::player && x.screen != Screen::player && timer_running()) paused_at_ = now;
@@ -77,8 +90,11 @@ void Controller::apply(const Command& c, double now) {
                 }
                 screen_ = x.screen;
                 if (screen_ == Screen::player) build_player_view(now);
+            } else if constexpr (std::is_same_v<T, cmd::StartWorkshop>) {
+                start_workshop(x.entry, now);
             } else if constexpr (std::is_same_v<T, cmd::Start>) {
-                if (x.mode == Mode::author && x.entry >= 0 && x.entry < static_cast<int>(library_.entries.size()))
+                if (x.mode == Mode::workshop) start_workshop(x.entry, now);
+                else if (x.mode == Mode::author && x.entry >= 0 && x.entry < static_cast<int>(library_.entries.size()))
                     open_author(library_.entries[static_cast<std::size_t>(x.entry)].path, now);
                 else start(x.entry, x.mode, now);
             } else if constexpr (std::is_same_v<T, cmd::AcceptWarning>) {
@@ -121,7 +137,7 @@ void Controller::apply(const Command& c, double now) {
                 }
                 if (screen_ == Screen::player) build_player_view(now);
             } else if constexpr (std::is_same_v<T, cmd::Leave>) {
-                if (!author_ && session_ && !session_->finished() && !session_->history().empty()) {
+                if (!author_ && !workshop_ && session_ && !session_->finished() && !session_->history().empty()) {
                     Saved s;
                     s.path = autosave_path();
                     s.scenario_id = session_->scenario().id;
@@ -129,8 +145,13 @@ void Controller::apply(const Command& c, double now) {
                     s.session = std::move(session_);
                     saved_.insert(saved_.begin(), std::move(s));
                 }
+                if (workshop_) {
+                    workshop_->record.ended = true;
+                    save_workshop_record();
+                }
                 session_.reset();
                 author_.reset();
+                workshop_.reset();
                 feedback_ = false;
                 screen_ = Screen::library;
                 build_library_view();
@@ -168,6 +189,11 @@ void Controller::apply(const Command& c, double now) {
                 if (x.slot < 0 || x.slot >= static_cast<int>(saved_.size()) || !saved_[x.slot].session) return;
                 Saved s = std::move(saved_[x.slot]);
                 saved_.erase(saved_.begin() + x.slot);
+                if (s.workshop) {
+                    resume_workshop(std::move(s), now);
+                    build_library_view();
+                    return;
+                }
                 const LibraryEntry* e = library_.find(s.scenario_id);
                 entry_ = static_cast<int>(e - library_.entries.data());
                 mode_ = s.mode;
@@ -179,7 +205,12 @@ void Controller::apply(const Command& c, double now) {
             } else if constexpr (std::is_same_v<T, cmd::Discard>) {
                 if (x.slot < 0 || x.slot >= static_cast<int>(saved_.size())) return;
                 std::error_code ec;
-                fs::remove(saved_[x.slot].path, ec);
+                if (auto& w = saved_[x.slot].workshop) {
+                    w->ended = true;   // a record is kept: it is only no longer offered
+                    (void)save_workshop(*w, saved_[x.slot].path);
+                } else {
+                    fs::remove(saved_[x.slot].path, ec);
+                }
                 saved_.erase(saved_.begin() + x.slot);
                 build_library_view();
             } else if constexpr (std::is_same_v<T, cmd::ChangeSettings>) {
@@ -266,11 +297,23 @@ double Controller::elapsed(double now) const {
 }
 
 bool Controller::timer_running() const {
+    if (workshop_) return workshop_->clock == ClockState::running;
     return screen_ == Screen::player && session_ && !session_->finished() && !feedback_ && paused_at_ < 0 &&
            player_view_.timed;
 }
 
 void Controller::tick(double now) {
+    if (workshop_) {
+        Workshop& w = *workshop_;
+        if (w.clock != ClockState::running) return;
+        // The countdown ran out: the clock stops at the limit and the trainer plays the time-out.
+        if (console_view_.timed && clock_seconds(now) >= console_view_.time_limit) {
+            w.clock = ClockState::expired;
+            w.clock_total = console_view_.time_limit;
+        }
+        build_workshop_views(now);
+        return;
+    }
     if (screen_ != Screen::player || !session_ || !player_view_.timed || feedback_) return;
     player_view_.remaining = std::max(0.0, player_view_.time_limit - elapsed(now));
     if (paused_at_ < 0 && player_view_.remaining <= 0 && session_->time_out(elapsed(now)).ok) after_decision(now);
@@ -280,8 +323,9 @@ void Controller::tick(double now) {
 // Saving
 
 std::string Controller::autosave_path() const {
-    // Author mode plays drafts: nothing is kept, so the trainees' resume list stays theirs.
-    if (!session_ || config_.data_dir.empty() || mode_ == Mode::author) return {};
+    // Author mode plays drafts: nothing is kept, so the trainees' resume list stays theirs. A
+    // workshop keeps its own record (workshop_path()).
+    if (!session_ || config_.data_dir.empty() || mode_ == Mode::author || mode_ == Mode::workshop) return {};
     return (fs::path(config_.data_dir) / "sessions" / (session_->scenario().id + ".toml")).string();
 }
 
@@ -315,6 +359,7 @@ void Controller::finish() {
 void Controller::scan_saved() {
     saved_.clear();
     if (config_.data_dir.empty()) return;
+    scan_workshops();
     std::vector<std::string> files;
     const fs::path dir = fs::path(config_.data_dir) / "sessions";
     std::error_code ec;

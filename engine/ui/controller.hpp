@@ -14,7 +14,9 @@
 #include "screen_player.hpp"
 #include "screen_settings.hpp"
 #include "screen_standards.hpp"
+#include "screen_workshop.hpp"
 #include "session.hpp"
+#include "workshop.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -31,6 +33,8 @@ struct ControllerConfig {
     std::string config_dir;                  // settings.toml lives here ("" = do not save)
     std::string data_dir;                    // sessions/, completed/, reports/ ("" = do not save)
     std::function<std::uint64_t()> make_seed;
+    // The local date and time ("2026-11-23 14:05") for workshop records; the app reads the clock.
+    std::function<std::string()> local_time;
 };
 
 class Controller {
@@ -54,6 +58,13 @@ public:
     [[nodiscard]] bool author_active() const { return author_ != nullptr; }
     [[nodiscard]] const AuthorView& author_view() const { return author_view_; }
 
+    // Workshop mode: the trainer's console and the projector (a second window in the app).
+    [[nodiscard]] bool workshop_active() const { return workshop_ != nullptr; }
+    [[nodiscard]] const ConsoleView& console_view() const { return console_view_; }
+    [[nodiscard]] const ProjectorView& projector_view() const { return projector_view_; }
+    // Where the workshop record is saved ("" when none).
+    [[nodiscard]] std::string workshop_path() const { return workshop_ ? workshop_->path : std::string(); }
+
     [[nodiscard]] Screen screen() const { return screen_; }
     [[nodiscard]] const Settings& settings() const { return settings_; }
     [[nodiscard]] const LibraryView& library_view() const { return library_view_; }
@@ -74,6 +85,7 @@ public:
     void set_font_report(std::string font);
 
 private:
+    struct Saved;
     void start(int entry, Mode mode, double now);
     void begin_scene(double now);
     void after_decision(double now);
@@ -90,6 +102,16 @@ private:
     void build_author_view();
     // A new draft session: from `node` (the start when < 0) with `values` (the initial ones when empty).
     void start_author_session(const Scenario& s, int node, std::vector<std::int64_t> values);
+    void start_workshop(int entry, double now);
+    void resume_workshop(Saved saved, double now);
+    void scan_workshops();
+    void apply_workshop(const Command& c, double now);
+    void begin_decision(double now);
+    void workshop_play(int option, const std::string& reason, double now);
+    void save_workshop_record();
+    void build_workshop_views(double now);
+    [[nodiscard]] double clock_seconds(double now) const;
+    [[nodiscard]] GroupDebriefView group_debrief_view(const GroupDebrief& g) const;
     [[nodiscard]] double elapsed(double now) const;
     [[nodiscard]] std::vector<CitedProvision> cited(const std::vector<std::string>& ids) const;
     [[nodiscard]] std::vector<RatingItem> rating_items(const std::vector<RatedPrinciple>& r) const;
@@ -107,6 +129,7 @@ private:
         std::optional<Session> session;   // restored, unfinished
         Mode mode = Mode::learn;
         std::string problem;
+        std::optional<WorkshopRecord> workshop;   // a workshop the runner stopped before it was ended
     };
     std::vector<Saved> saved_;
 
@@ -133,6 +156,24 @@ private:
     };
     std::unique_ptr<Author> author_;
     AuthorView author_view_;
+
+    // Workshop mode: the record (every branch), the branch being played, the decision's votes and clock.
+    struct Workshop {
+        WorkshopRecord record;
+        std::string path;                   // the record, saved after every change
+        std::size_t branch = 0;
+        WorkshopStage stage = WorkshopStage::scene;
+        std::vector<int> votes;             // per option offered now
+        ClockState clock = ClockState::waiting;
+        double clock_since = 0;             // when it last started running
+        double clock_total = 0;             // seconds run before that
+        double began = 0;
+        ProjectorToggles projected;
+        std::string message;
+    };
+    std::unique_ptr<Workshop> workshop_;
+    ConsoleView console_view_;
+    ProjectorView projector_view_;
 
     Screen screen_ = Screen::library;
     Screen before_standards_ = Screen::library;

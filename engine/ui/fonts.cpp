@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <map>
 
 namespace measured::ui {
 
 namespace {
 
-std::array<ImFont*, 5> fonts{};
+// Per atlas: the console and the projector each have their own ImGui context, atlas and sizes.
+std::map<const ImFontAtlas*, std::array<ImFont*, 5>> fonts_by_atlas;
 ImVector<ImWchar> ranges;
 
 struct Family {
@@ -57,6 +59,7 @@ std::vector<std::string> default_font_dirs() {
 
 FontReport load_fonts(ImFontAtlas& atlas, float size, const std::vector<std::string>& dirs) {
     atlas.Clear();
+    std::array<ImFont*, 5>& fonts = fonts_by_atlas[&atlas];
     fonts = {};
     build_ranges(atlas);
     namespace fs = std::filesystem;
@@ -91,7 +94,8 @@ FontReport load_fonts(ImFontAtlas& atlas, float size, const std::vector<std::str
 }
 
 ImFont* font(FontRole role) {
-    ImFont* f = fonts[static_cast<std::size_t>(role)];
+    const auto it = ImGui::GetCurrentContext() ? fonts_by_atlas.find(ImGui::GetIO().Fonts) : fonts_by_atlas.end();
+    ImFont* f = it == fonts_by_atlas.end() ? nullptr : it->second[static_cast<std::size_t>(role)];
     return f ? f : ImGui::GetFont();
 }
 

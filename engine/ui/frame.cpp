@@ -29,7 +29,7 @@ constexpr NavAction nav_actions[] = {
     {Screen::settings, "nav.settings", Key::f4},
 };
 
-bool in_run(Screen s) { return s == Screen::player || s == Screen::warning; }
+bool in_run(Screen s) { return s == Screen::player || s == Screen::warning || s == Screen::workshop; }
 
 void top_bar(const Controller& c, FrameState& st, Commands& out) {
     const Screen screen = c.screen();
@@ -42,7 +42,7 @@ void top_bar(const Controller& c, FrameState& st, Commands& out) {
     if (in_run(screen)) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(c.playing_title().c_str());
-        const char* leave = c.author_active() ? tr("nav.leave_author") : tr("nav.leave");
+        const char* leave = c.author_active() ? tr("nav.leave_author") : c.workshop_active() ? tr("nav.leave_workshop") : tr("nav.leave");
         const float w = ImGui::CalcTextSize(leave).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
         if (button(leave)) out.push_back(cmd::Leave{});
@@ -145,6 +145,7 @@ void draw_frame(const Controller& c, FrameState& st, Textures* textures, Command
     case Screen::debrief: draw_debrief(c.debrief_view(), st.debrief, out); break;
     case Screen::standards: draw_standards(c.standards_view(), st.standards, out); break;
     case Screen::settings: draw_settings(c.settings_view(), out); break;
+    case Screen::workshop: draw_workshop_console(c.console_view(), st.workshop, textures, out); break;
     }
     if (show_keys_before || st.show_keys) keys_help(st);
     ImGui::End();

@@ -9,6 +9,7 @@
 #include "screen_library.hpp"
 #include "screen_player.hpp"
 #include "screen_standards.hpp"
+#include "screen_workshop.hpp"
 
 namespace measured::ui {
 
@@ -20,6 +21,7 @@ struct FrameState {
     DebriefUiState debrief;
     StandardsUiState standards;
     AuthorUiState author;
+    ConsoleUiState workshop;
     bool show_keys = false;
     Screen last_screen = Screen::library;
 };

@@ -10,14 +10,19 @@ enum class Key {
     enter, escape, space, backspace, tab, left, right, up, down, page_up, page_down, home, end,
     f1, f2, f3, f4, f5,
     p, r,
+    c, d, f, h, m, n, q, t, v,   // Workshop mode's console
+    f11,                         // the projector's full screen
+    count
 };
 
 struct Keymap {
     int digit0 = 48;            // '0' … '9' follow
     int keypad0 = 320;          // keypad 0 … 9 follow
-    int codes[20] = {257, 256, 32, 259, 258, 263, 262, 265, 264, 266, 267, 268, 269,
-                     290, 291, 292, 293, 294,
-                     'P', 'R'};
+    int codes[static_cast<int>(Key::count)] = {257, 256, 32, 259, 258, 263, 262, 265, 264, 266, 267, 268, 269,
+                                               290, 291, 292, 293, 294,
+                                               'P', 'R',
+                                               'C', 'D', 'F', 'H', 'M', 'N', 'Q', 'T', 'V',
+                                               300};
     int keypad_enter = 335;
 };
 

@@ -49,19 +49,27 @@ void resume_banner(const LibraryView& vm, Commands& out) {
     for (const auto& r : vm.resumable) {
         ImGui::PushID(r.slot);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
-        const float h = ImGui::GetFrameHeightWithSpacing() * 2.3f + (r.problem.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2);
+        const std::string what = r.problem.empty()
+                                     ? trf(r.mode == "assess" ? "library.unfinished_assess" : r.mode == "workshop" ? "library.unfinished_workshop" : "library.unfinished_learn",
+                                           {{"n", std::to_string(r.decisions)}})
+                                     : r.problem;
+        // The box fits its wrapped text, so the buttons below it are never cut off.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float wrap = std::min(ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2, reading_width());
+        const float h = ImGui::GetTextLineHeightWithSpacing() + ImGui::CalcTextSize(what.c_str(), nullptr, false, wrap).y +
+                        style.ItemSpacing.y * 2 + ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y * 2;
         ImGui::BeginChild("##resume", {0, h}, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
         if (r.problem.empty()) {
             heading(trf("library.unfinished", {{"title", r.scenario_title}}));
-            paragraph_dim(trf(r.mode == "assess" ? "library.unfinished_assess" : "library.unfinished_learn",
-                              {{"n", std::to_string(r.decisions)}}));
+            paragraph_dim(what);
             if (button(tr("library.resume"))) out.push_back(cmd::Resume{r.slot});
             ImGui::SameLine();
         } else {
             heading(trf("library.unresumable", {{"title", r.scenario_title}}));
-            paragraph_dim(r.problem);
+            paragraph_dim(what);
         }
-        if (button(tr("library.discard"))) out.push_back(cmd::Discard{r.slot});
+        // A workshop record is never deleted from here: setting it aside only stops the offer.
+        if (button(r.mode == "workshop" ? tr("library.set_aside") : tr("library.discard"))) out.push_back(cmd::Discard{r.slot});
         ImGui::EndChild();
         ImGui::PopStyleColor();
         ImGui::PopID();
@@ -165,6 +173,8 @@ void details_pane(const LibraryView& vm, const LibraryUiState& st, Commands& out
     if (button(tr("library.start_learn"))) out.push_back(cmd::Start{item->entry, Mode::learn});
     ImGui::SameLine();
     if (button(tr("library.start_assess"))) out.push_back(cmd::Start{item->entry, Mode::assess});
+    ImGui::SameLine();
+    if (button(tr("library.start_workshop"))) out.push_back(cmd::Start{item->entry, Mode::workshop});
     ImGui::SameLine();
     if (button(tr("library.open_author"))) out.push_back(cmd::Start{item->entry, Mode::author});
     paragraph_dim(tr("library.modes_explained"));

@@ -24,7 +24,7 @@ struct LibraryItem {
 struct ResumableSession {
     int slot = -1;
     std::string scenario_title;
-    std::string mode;               // "learn" | "assess"
+    std::string mode;               // "learn" | "assess" | "workshop"
     int decisions = 0;
     std::string problem;            // non-empty: it cannot be resumed, and why
 };

@@ -6,11 +6,15 @@
 
 #include "strings.hpp"
 
+#include <map>
+
 namespace measured::ui {
 
 namespace {
 
-Palette current;
+// Per ImGui context: the projector can be high contrast while the console is not.
+std::map<const ImGuiContext*, Palette> palettes;
+const Palette& current_palette();
 
 ImVec4 rgb(int hex, float a = 1.0f) {
     return {((hex >> 16) & 0xff) / 255.0f, ((hex >> 8) & 0xff) / 255.0f, (hex & 0xff) / 255.0f, a};
@@ -136,6 +140,7 @@ void set_colours(ImGuiStyle& s, Theme theme, const Palette& p) {
 }  // namespace
 
 void apply_theme(Theme theme, float scale) {
+    Palette& current = palettes[ImGui::GetCurrentContext()];
     current = theme == Theme::light ? light_palette() : theme == Theme::high_contrast ? high_contrast_palette() : dark_palette();
     ImGuiStyle style;
     style.WindowPadding = {16, 14};
@@ -159,9 +164,17 @@ void apply_theme(Theme theme, float scale) {
     ImGui::GetStyle() = style;
 }
 
-const Palette& palette() { return current; }
+const Palette& palette() { return current_palette(); }
 
-ImVec4 rating_colour(Rating r) { return current.rating[static_cast<int>(r)]; }
+namespace {
+const Palette& current_palette() {
+    static const Palette fallback = dark_palette();
+    const auto it = palettes.find(ImGui::GetCurrentContext());
+    return it == palettes.end() ? fallback : it->second;
+}
+}  // namespace
+
+ImVec4 rating_colour(Rating r) { return current_palette().rating[static_cast<int>(r)]; }
 
 const char* rating_label(Rating r) {
     switch (r) {
@@ -173,6 +186,6 @@ const char* rating_label(Rating r) {
     return "";
 }
 
-ImVec4 outcome_colour(std::string_view outcome) { return current.rating[static_cast<std::size_t>(outcome_severity(outcome))]; }
+ImVec4 outcome_colour(std::string_view outcome) { return current_palette().rating[static_cast<std::size_t>(outcome_severity(outcome))]; }
 
 }  // namespace measured::ui

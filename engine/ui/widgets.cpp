@@ -66,6 +66,13 @@ void probe_rect(std::string_view label, ImVec2 min, ImVec2 max) {
 
 void set_item_probe(std::vector<ProbedItem>* p) { probe = p; }
 
+bool tab_item(const char* label) {
+    const bool open = ImGui::BeginTabItem(label);
+    probe_item(label);
+    return open;
+}
+void probe_text_item(std::string_view text) { probe_text(text); }
+
 float reading_width() { return ImGui::GetFontSize() * 36.0f; }
 
 bool button(const char* label, ImVec2 size, bool enabled) {

@@ -23,6 +23,8 @@ struct ProbedItem {
     unsigned id = 0;          // ImGui's id for the item
 };
 void set_item_probe(std::vector<ProbedItem>* probe);
+// Reports the last ImGui item drawn directly (text, a text field) to the probe under this label.
+void probe_text_item(std::string_view text);
 // For things drawn by hand (the map's scenes): reports a clickable rectangle with this label.
 void probe_rect(std::string_view label, ImVec2 min, ImVec2 max);
 
@@ -33,6 +35,8 @@ void probe_rect(std::string_view label, ImVec2 min, ImVec2 max);
 // Text that looks and acts like a link; returns true when clicked.
 [[nodiscard]] bool link(const char* label);
 bool checkbox(const char* label, bool* value);
+// ImGui::BeginTabItem, reported to the probe whether or not it is the open tab.
+[[nodiscard]] bool tab_item(const char* label);
 [[nodiscard]] bool radio(const char* label, bool active);
 
 // Body text: wraps at the narrower of the region and ~72 characters; blank lines make paragraphs.

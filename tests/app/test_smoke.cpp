@@ -2,7 +2,9 @@
 // scenario, makes choices, writes a screenshot and checks the picture is a rendered screen, not a
 // blank one. Also the command line's mistakes, which need no display.
 
+#include "files.hpp"
 #include "helpers.hpp"
+#include "workshop.hpp"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
@@ -12,6 +14,7 @@
 #include <set>
 
 namespace fs = std::filesystem;
+using namespace measured;
 using namespace measured::test;
 
 namespace {
@@ -121,4 +124,37 @@ TEST_CASE("under Xvfb the runner opens a file in Author mode, plays it and saves
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("is not a file") != std::string::npos);
     CHECK(run_runner({"--open", "x", "--author", file}, false).exit_code == 2);
+}
+
+TEST_CASE("under Xvfb a workshop opens a console and a projector window, and keeps a record") {
+    TempDir dir;
+    const std::string console = (fs::path(dir.path()) / "console.png").string();
+    const std::string projector = (fs::path(dir.path()) / "projector.png").string();
+    const auto r = run_runner({"--config", dir.path(), "--data", dir.path(), "--open", "knife-in-the-kitchen", "--mode", "workshop",
+                               "--seed", "3", "--choose", "c,clock,v3/12/5,show-votes,2,c,flag,v0/4/9", "--frames", "5",
+                               "--screenshot", console, "--projector-screenshot", projector},
+                              true);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const Picture c = inspect(console);
+    const Picture p = inspect(projector);
+    CHECK(c.colours > 100);
+    CHECK(p.colours > 50);
+    CHECK(p.bright_share > 0.01);
+    // The record: one decision played by the vote, one flag.
+    std::vector<std::string> records;
+    REQUIRE(find_toml_files((fs::path(dir.path()) / "workshops").string(), records).empty());
+    REQUIRE(records.size() == 1);
+    Diagnostics diags;
+    const auto rec = read_workshop_file(records[0], diags);
+    REQUIRE(rec);
+    REQUIRE(rec->branches.size() == 1);
+    REQUIRE(rec->branches[0].decisions.size() == 1);
+    CHECK_FALSE(rec->branches[0].decisions[0].overridden);
+    CHECK(rec->branches[0].decisions[0].votes[1].votes == 12);
+    CHECK(rec->flags.size() == 1);
+    CHECK_FALSE(fs::exists(fs::path(dir.path()) / "sessions"));   // a workshop is not a trainee's session
+    // Workshop steps are only for workshops.
+    CHECK(run_runner({"--open", "knife-in-the-kitchen", "--choose", "clock"}, false).exit_code == 2);
+    CHECK(run_runner({"--open", "knife-in-the-kitchen", "--projector-screenshot", console, "--frames", "1"}, false).exit_code == 2);
 }

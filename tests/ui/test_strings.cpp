@@ -20,7 +20,7 @@ namespace {
 
 // Keys written in the sources: tr("a.b"), trf("a.b", …) and keys kept in tables ({…, "nav.library", …}).
 std::set<std::string> keys_in_sources() {
-    const std::regex key(R"re("((?:app|nav|keys|library|difficulty|warning|player|rating|outcome|debrief|standards|settings|fonts|author)\.[a-z0-9_]+)")re");
+    const std::regex key(R"re("((?:app|nav|keys|library|difficulty|warning|player|rating|outcome|debrief|standards|settings|fonts|author|workshop)\.[a-z0-9_]+)")re");
     std::set<std::string> out;
     for (const char* dir : {"engine/ui", "engine/app"}) {
         for (const auto& e : fs::recursive_directory_iterator(source_path(dir))) {
@@ -42,7 +42,7 @@ std::set<std::string> dynamic_keys() {
     std::set<std::string> out;
     for (auto w : content_warning_names()) out.insert("warning." + std::string(w));
     for (auto o : outcome_names()) out.insert("outcome." + std::string(o));
-    for (auto m : {ui::Mode::learn, ui::Mode::assess, ui::Mode::author}) out.insert("player.mode_" + std::string(ui::mode_name(m)));
+    for (auto m : {ui::Mode::learn, ui::Mode::assess, ui::Mode::author, ui::Mode::workshop}) out.insert("player.mode_" + std::string(ui::mode_name(m)));
     for (auto d : {Difficulty::introductory, Difficulty::intermediate, Difficulty::advanced})
         out.insert("difficulty." + std::string(difficulty_name(d)));
     return out;

@@ -12,7 +12,8 @@
 namespace measured::test {
 
 UiHarness::UiHarness(float width, float height) {
-    ImGui::CreateContext();
+    ctx_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = {width, height};
@@ -29,19 +30,25 @@ UiHarness::UiHarness(float width, float height) {
 
 UiHarness::~UiHarness() {
     ui::set_item_probe(nullptr);
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(ctx_);
+}
+
+void UiHarness::activate() {
+    ImGui::SetCurrentContext(ctx_);
+    ui::set_item_probe(&items_);
 }
 
 void UiHarness::frame(const std::function<void()>& draw) {
+    activate();
     items_.clear();
     ImGui::NewFrame();
     draw();
     ImGui::Render();
 }
 
-const ui::ProbedItem* UiHarness::find(const std::string& label) const {
+const ui::ProbedItem* UiHarness::find(const std::string& label, int nth) const {
     for (const auto& i : items_)
-        if (i.clickable && i.label == label) return &i;
+        if (i.clickable && i.label == label && --nth == 0) return &i;
     return nullptr;
 }
 
@@ -57,10 +64,11 @@ std::string UiHarness::dump() const {
     return out;
 }
 
-bool UiHarness::click(const std::string& label, const std::function<void()>& draw) {
+bool UiHarness::click(const std::string& label, const std::function<void()>& draw, int nth) {
+    activate();
     ImGuiIO& io = ImGui::GetIO();
     frame(draw);   // lay out, so the item's position is known
-    const ui::ProbedItem* item = find(label);
+    const ui::ProbedItem* item = find(label, nth);
     if (!item) return false;
     const ImVec2 centre{(item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f};
     io.MousePos = centre;
@@ -73,11 +81,20 @@ bool UiHarness::click(const std::string& label, const std::function<void()>& dra
     return true;
 }
 
-void UiHarness::press(int native_key, const std::function<void()>& draw) {
+void UiHarness::type(const std::string& text, const std::function<void()>& draw) {
+    activate();
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    frame(draw);
+}
+
+void UiHarness::press(int native_key, const std::function<void()>& draw, bool shift) {
+    activate();
     ImGuiIO& io = ImGui::GetIO();
     io.KeysDown[native_key] = true;
+    io.KeyShift = shift;
     frame(draw);
     io.KeysDown[native_key] = false;
+    io.KeyShift = false;
     frame(draw);
 }
 
@@ -86,7 +103,8 @@ void UiHarness::press_digit(int digit, const std::function<void()>& draw) { pres
 
 RunnerFixture::RunnerFixture(const std::string& config_dir, const std::string& data_dir, std::string library_dir, float height)
     : controller(ui::ControllerConfig{library_dir.empty() ? source_path("scenarios") : std::move(library_dir),
-                                      source_path("assets/standards"), config_dir, data_dir, [] { return std::uint64_t{7}; }},
+                                      source_path("assets/standards"), config_dir, data_dir, [] { return std::uint64_t{7}; },
+                                      [] { return std::string("2026-11-23 10:00"); }},
                  Settings{}),
       ui(1280, height) {
     controller.load();
@@ -104,13 +122,21 @@ std::function<void()> RunnerFixture::draw() {
 
 void RunnerFixture::step() { ui.frame(draw()); }
 // After each input one more frame, so what the tests read (items, views) shows its effect.
-bool RunnerFixture::click(const std::string& label) {
-    const bool found = ui.click(label, draw());
+bool RunnerFixture::click(const std::string& label, int nth) {
+    const bool found = ui.click(label, draw(), nth);
     step();
     return found;
 }
 void RunnerFixture::press(ui::Key key) {
     ui.press(key, draw());
+    step();
+}
+void RunnerFixture::type(const std::string& text) {
+    ui.type(text, draw());
+    step();
+}
+void RunnerFixture::press_shift_digit(int digit) {
+    ui.press(ui::keymap().digit0 + digit, draw(), true);
     step();
 }
 void RunnerFixture::press_digit(int digit) {

@@ -588,19 +588,25 @@ void Controller::build_player_view(double now) {
     if (feedback_ && !s.history().empty()) {
         const Debrief d = make_debrief(s, catalogue());
         const DecisionReport& r = d.decisions.back();
-        FeedbackView& f = v.feedback;
-        f.decision = r.number;
-        f.timed_out = r.timed_out;
-        f.chose = r.timed_out ? tr("player.timed_out_choice") : r.label;
-        f.narration = r.narration;
-        f.ratings = rating_items(r.ratings);
-        for (const auto& a : r.alternatives) f.alternatives.push_back({a.label, a.chosen, rating_items(a.ratings)});
-        f.last = s.finished();
+        v.feedback = last_feedback(d, s.finished());
         v.scene_title = r.scene_title;
         v.timed = false;
         v.decision = r.number;
     }
     player_view_ = std::move(v);
+}
+
+FeedbackView Controller::last_feedback(const Debrief& d, bool last) const {
+    const DecisionReport& r = d.decisions.back();
+    FeedbackView f;
+    f.decision = r.number;
+    f.timed_out = r.timed_out;
+    f.chose = r.timed_out ? tr("player.timed_out_choice") : r.label;
+    f.narration = r.narration;
+    f.ratings = rating_items(r.ratings);
+    for (const auto& a : r.alternatives) f.alternatives.push_back({a.label, a.chosen, rating_items(a.ratings)});
+    f.last = last;
+    return f;
 }
 
 void Controller::build_debrief_view() {

@@ -115,6 +115,8 @@ private:
     [[nodiscard]] double elapsed(double now) const;
     [[nodiscard]] std::vector<CitedProvision> cited(const std::vector<std::string>& ids) const;
     [[nodiscard]] std::vector<RatingItem> rating_items(const std::vector<RatedPrinciple>& r) const;
+    // The feedback on the last decision of a debrief (Learn mode's, Author mode's, the workshop console's).
+    [[nodiscard]] FeedbackView last_feedback(const Debrief& d, bool last) const;
 
     ControllerConfig config_;
     Settings settings_;

@@ -459,15 +459,7 @@ void Controller::build_workshop_views(double now) {
     v.clock_seconds = clock_seconds(now);
     v.remaining = std::max(0.0, v.time_limit - v.clock_seconds);
     if (w.stage == WorkshopStage::consequence && !d.decisions.empty()) {
-        const DecisionReport& r = d.decisions.back();
-        FeedbackView& f = v.feedback;
-        f.decision = r.number;
-        f.timed_out = r.timed_out;
-        f.chose = r.timed_out ? tr("player.timed_out_choice") : r.label;
-        f.narration = r.narration;
-        f.ratings = rating_items(r.ratings);
-        for (const auto& a : r.alternatives) f.alternatives.push_back({a.label, a.chosen, rating_items(a.ratings)});
-        f.last = s.finished();
+        v.feedback = last_feedback(d, s.finished());
         const WorkshopDecision& wd = w.record.branches[w.branch].decisions.back();
         v.overridden = wd.overridden;
         v.reason = wd.reason;

@@ -42,21 +42,6 @@ void progress_line(const PlayerView& vm, Commands& out) {
     ImGui::Separator();
 }
 
-void scene_text(const PlayerView& vm) {
-    title(vm.scene_title);
-    vertical_gap(0.3f);
-    paragraph(vm.text);
-    for (const auto& d : vm.dialogue) {
-        vertical_gap(0.3f);
-        ImGui::PushFont(font(FontRole::bold));
-        ImGui::TextUnformatted(d.speaker.c_str());
-        ImGui::PopFont();
-        ImGui::Indent(ImGui::GetFontSize());
-        paragraph(d.text);
-        ImGui::Unindent(ImGui::GetFontSize());
-    }
-}
-
 void side_panel(const PlayerView& vm, Textures* textures, float width) {
     if (!vm.image_path.empty() || !vm.image_alt.empty()) {
         image_or_alt(textures, vm.image_path, vm.image_alt, width, width * 0.75f);
@@ -148,6 +133,21 @@ void feedback(const PlayerView& vm, PlayerUiState& st, Commands& out) {
 
 }  // namespace
 
+void draw_story(const std::string& scene_title, const std::string& text, const std::vector<DialogueLine>& dialogue) {
+    title(scene_title);
+    vertical_gap(0.3f);
+    paragraph(text);
+    for (const auto& d : dialogue) {
+        vertical_gap(0.3f);
+        ImGui::PushFont(font(FontRole::bold));
+        ImGui::TextUnformatted(d.speaker.c_str());
+        ImGui::PopFont();
+        ImGui::Indent(ImGui::GetFontSize());
+        paragraph(d.text);
+        ImGui::Unindent(ImGui::GetFontSize());
+    }
+}
+
 void draw_rating(const RatingItem& r, Commands& out) {
     ImGui::PushID(&r);
     rating_badge(r.rating);
@@ -221,7 +221,7 @@ void draw_player(const PlayerView& vm, PlayerUiState& st, Textures* textures, Co
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("##story", {side > 0 ? avail.x - side - ImGui::GetStyle().ItemSpacing.x : 0, 0}, false, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
-    scene_text(vm);
+    draw_story(vm.scene_title, vm.text, vm.dialogue);
     if (side == 0) {
         vertical_gap(0.5f);
         side_panel(vm, textures, ImGui::GetContentRegionAvail().x);

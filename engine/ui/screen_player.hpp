@@ -86,6 +86,9 @@ struct PlayerUiState {
 void draw_content_warning(const WarningView& vm, Commands& out);
 void draw_player(const PlayerView& vm, PlayerUiState& st, Textures* textures, Commands& out);
 
+// A scene's title, text and dialogue at a readable line length (the player, the workshop screens).
+void draw_story(const std::string& scene_title, const std::string& text, const std::vector<DialogueLine>& dialogue);
+
 // One rated principle: the rating in colour *and* words, the feedback, the cited provisions as
 // links into the standards browser. Shared with the debrief.
 void draw_rating(const RatingItem& r, Commands& out);

@@ -29,6 +29,7 @@ void vote_bar(const VoteOption& o, float width, bool show_words = true) {
     const float y = pos.y + (ImGui::GetTextLineHeight() - h) * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled({pos.x, y}, {pos.x + width, y + h}, ImGui::GetColorU32(ImGuiCol_FrameBg), 3.0f);
+    dl->AddRect({pos.x, y}, {pos.x + width, y + h}, ImGui::GetColorU32(palette().border), 3.0f);   // the track shows in high contrast too
     if (o.percent > 0)
         dl->AddRectFilled({pos.x, y}, {pos.x + width * static_cast<float>(o.percent) / 100.0f, y + h},
                           ImGui::GetColorU32(o.leading ? palette().accent : palette().text_dim), 3.0f);
@@ -50,19 +51,21 @@ void worst_badge(const std::vector<RatingItem>& ratings) {
     rating_badge(worst);
 }
 
-void story(const std::string& scene_title, const std::string& text, const std::vector<DialogueLine>& dialogue) {
-    title(scene_title);
-    vertical_gap(0.2f);
-    paragraph(text);
-    for (const auto& d : dialogue) {
-        vertical_gap(0.2f);
-        ImGui::PushFont(font(FontRole::bold));
-        ImGui::TextUnformatted(d.speaker.c_str());
-        ImGui::PopFont();
-        ImGui::Indent(ImGui::GetFontSize());
-        paragraph(d.text);
-        ImGui::Unindent(ImGui::GetFontSize());
+void flag_list(const std::vector<FlagItem>& flags) {
+    for (const auto& f : flags) {
+        std::string line = f.time + "  " + f.where;
+        if (!f.branch.empty()) line += " · " + f.branch;
+        if (!f.note.empty()) line += ": " + f.note;
+        bullet_text(line);
     }
+}
+
+// "What if 1 (from decision 2 of the main line) → Ending title"
+std::string branch_line(const BranchItem& b) {
+    std::string line = b.name;
+    if (!b.from.empty()) line += " (" + b.from + ")";
+    line += b.ending_title.empty() ? " · " + std::string(tr("workshop.unfinished")) : " → " + b.ending_title;
+    return line;
 }
 
 void principle_rows(const std::vector<PrincipleBar>& principles) {
@@ -150,21 +153,14 @@ void group_debrief(const GroupDebriefView& d, bool large, Commands* out) {
     for (const auto& s : d.path) step_row(s, true);
     if (!d.flags.empty()) {
         heading(tr("workshop.flags"));
-        for (const auto& f : d.flags) {
-            std::string line = f.time + "  " + f.where;
-            if (!f.branch.empty()) line += " · " + f.branch;
-            if (!f.note.empty()) line += ": " + f.note;
-            bullet_text(line);
-        }
+        flag_list(d.flags);
         vertical_gap(0.5f);
     }
     if (d.branches.size() > 1) {
         heading(tr("workshop.branches"));
         for (const auto& b : d.branches) {
             if (b.index == 0) continue;
-            std::string line = b.name + " (" + b.from + ")";
-            line += b.ending_title.empty() ? " · " + std::string(tr("workshop.unfinished")) : " → " + b.ending_title;
-            bullet_text(line);
+            bullet_text(branch_line(b));
             if (!b.principles.empty()) {
                 std::string results;
                 for (const auto& p : b.principles) results += (results.empty() ? "" : " · ") + p.name + " " + std::to_string(p.percent) + "%";
@@ -402,10 +398,7 @@ void timeline_panel(const ConsoleView& vm, ConsoleUiState& st, Commands& out) {
         heading(tr("workshop.branches"));
         for (const auto& b : vm.branches) {
             ImGui::PushID(b.index);
-            std::string line = b.name;
-            if (!b.from.empty()) line += " (" + b.from + ")";
-            line += b.ending_title.empty() ? " · " + std::string(tr("workshop.unfinished")) : " → " + b.ending_title;
-            paragraph(line);
+            paragraph(branch_line(b));
             if (b.current) note(tr("workshop.current_branch"), palette().accent);
             else if (button(tr("workshop.go_to_branch"))) out.push_back(cmd::SwitchBranch{b.index});
             ImGui::PopID();
@@ -414,12 +407,7 @@ void timeline_panel(const ConsoleView& vm, ConsoleUiState& st, Commands& out) {
     if (!vm.flags.empty()) {
         vertical_gap(0.4f);
         heading(tr("workshop.flags"));
-        for (const auto& f : vm.flags) {
-            std::string line = f.time + "  " + f.where;
-            if (!f.branch.empty()) line += " · " + f.branch;
-            if (!f.note.empty()) line += ": " + f.note;
-            bullet_text(line);
-        }
+        flag_list(vm.flags);
     }
     vertical_gap(0.4f);
     heading(tr("workshop.group"));
@@ -498,6 +486,20 @@ void console_keys(const ConsoleView& vm, ConsoleUiState& st, Commands& out) {
     if (key_pressed(Key::t) && vm.clock == ClockState::expired && !vm.timeout_label.empty()) out.push_back(cmd::Play{-1, {}});
 }
 
+// What the trainer revealed besides the story: the discussion questions, the trainer's notes.
+void projected_extras(const ProjectorView& vm) {
+    if (!vm.discussion.empty()) {
+        vertical_gap(0.6f);
+        heading(tr("workshop.discussion"));
+        for (const auto& q : vm.discussion) bullet_text(q);
+    }
+    if (!vm.notes.empty()) {
+        vertical_gap(0.6f);
+        heading(tr("workshop.trainer_notes"));
+        paragraph(vm.notes);
+    }
+}
+
 }  // namespace
 
 void draw_workshop_console(const ConsoleView& vm, ConsoleUiState& st, Textures* textures, Commands& out) {
@@ -522,7 +524,7 @@ void draw_workshop_console(const ConsoleView& vm, ConsoleUiState& st, Textures* 
         const float decision_h = line * (static_cast<float>(vm.options.size()) * 1.9f + (vm.timed ? 7.5f : 6.0f));
         const float story_h = std::max(line * 6, ImGui::GetContentRegionAvail().y - decision_h);
         ImGui::BeginChild("##scene_story", {0, story_h}, true);
-        story(vm.scene_title, vm.text, vm.dialogue);
+        draw_story(vm.scene_title, vm.text, vm.dialogue);
         if (!vm.facts.empty()) {
             vertical_gap(0.3f);
             heading(tr("player.facts"));
@@ -541,7 +543,7 @@ void draw_workshop_console(const ConsoleView& vm, ConsoleUiState& st, Textures* 
         break;
     }
     case WorkshopStage::consequence:
-        story(vm.scene_title, vm.text, {});
+        draw_story(vm.scene_title, vm.text, {});
         vertical_gap(0.4f);
         ImGui::Separator();
         consequence(vm, out);
@@ -627,7 +629,7 @@ void draw_projector(const ProjectorView& vm, Textures* textures) {
             // The story on the left (it may be long); the options, always in view, on the right.
             const ImVec2 avail = ImGui::GetContentRegionAvail();
             ImGui::BeginChild("##p_story", {avail.x * 0.56f, 0}, false);
-            story(vm.scene_title, vm.text, vm.dialogue);
+            draw_story(vm.scene_title, vm.text, vm.dialogue);
             if (!vm.facts.empty()) {
                 vertical_gap(0.4f);
                 heading(tr("player.facts"));
@@ -657,6 +659,7 @@ void draw_projector(const ProjectorView& vm, Textures* textures) {
                 ImGui::PopID();
             }
             if (!vm.votes.empty()) paragraph_dim(trf("workshop.votes_total", {{"n", std::to_string(vm.total_votes)}}));
+            projected_extras(vm);
             ImGui::EndChild();
             break;
         }
@@ -679,16 +682,8 @@ void draw_projector(const ProjectorView& vm, Textures* textures) {
             break;
         }
     }
-    if (!vm.discussion.empty()) {
-        vertical_gap(0.6f);
-        heading(tr("workshop.discussion"));
-        for (const auto& q : vm.discussion) bullet_text(q);
-    }
-    if (!vm.notes.empty()) {
-        vertical_gap(0.6f);
-        heading(tr("workshop.trainer_notes"));
-        paragraph(vm.notes);
-    }
+    // During a decision these sit beside the options (the story fills the left); otherwise below.
+    if (vm.stage != WorkshopStage::scene || vm.debrief) projected_extras(vm);
     ImGui::End();
 }
 

@@ -205,10 +205,11 @@ void Controller::apply(const Command& c, double now) {
             } else if constexpr (std::is_same_v<T, cmd::Discard>) {
                 if (x.slot < 0 || x.slot >= static_cast<int>(saved_.size())) return;
                 std::error_code ec;
+                // A workshop record is kept, even one that does not read: it is only no longer offered.
                 if (auto& w = saved_[x.slot].workshop) {
-                    w->ended = true;   // a record is kept: it is only no longer offered
+                    w->ended = true;
                     (void)save_workshop(*w, saved_[x.slot].path);
-                } else {
+                } else if (saved_[x.slot].mode != Mode::workshop) {
                     fs::remove(saved_[x.slot].path, ec);
                 }
                 saved_.erase(saved_.begin() + x.slot);

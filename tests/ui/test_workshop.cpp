@@ -398,3 +398,20 @@ TEST_CASE("a workshop the runner stopped mid-way is offered again and resumes at
         CHECK(fs::exists(path));
     }
 }
+
+TEST_CASE("setting aside a workshop record never deletes it, even one that no longer reads") {
+    TempDir config, data;
+    fs::create_directories(fs::path(data.path()) / "workshops");
+    const std::string broken = (fs::path(data.path()) / "workshops" / "knife-in-the-kitchen-20261101-0900.toml").string();
+    {
+        std::ofstream out(broken);
+        out << "measured_workshop = 1\nscenario_id = \"knife-in-the-kitchen\"\n";   // cut short: no version, seed or branch
+    }
+    RunnerFixture f(config.path(), data.path());
+    REQUIRE(f.controller.library_view().resumable.size() == 1);
+    CHECK(f.controller.library_view().resumable[0].mode == "workshop");
+    CHECK_FALSE(f.controller.library_view().resumable[0].problem.empty());
+    REQUIRE(f.click(ui::tr("library.set_aside")));
+    CHECK(f.controller.library_view().resumable.empty());
+    CHECK(fs::exists(broken));
+}

@@ -52,14 +52,28 @@ bool check_length(Diagnostics& diags, const Located& s, std::string_view what, s
 bool check_control_characters(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what) {
     for (std::size_t i = 0; i < s.value.size(); ++i) {
         const auto c = static_cast<unsigned char>(s.value[i]);
-        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) {
-            char code[8];
-            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
-            diags.error("E102", s.node ? span_in_string(file, *s.node, i) : s.span,
-                        std::string(what) + " contains the control character " + code +
-                            "; texts may hold line breaks and tabs, but no terminal or control codes");
-            return false;
+        const auto next = i + 1 < s.value.size() ? static_cast<unsigned char>(s.value[i + 1]) : 0;
+        const auto third = i + 2 < s.value.size() ? static_cast<unsigned char>(s.value[i + 2]) : 0;
+        int code_point = -1;
+        std::string_view kind = "control character";
+        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) code_point = c;
+        // C1 controls (U+0080–U+009F: C2 80–C2 9F), which some terminals act on like escapes.
+        else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) code_point = next;
+        // Bidirectional embeddings and overrides (U+202A–U+202E): the text shown would differ from
+        // the text a reviewer reads in the file. Marks and isolates (U+200E, U+2066…) stay allowed.
+        else if (c == 0xe2 && next == 0x80 && third >= 0xaa && third <= 0xae) {
+            code_point = 0x2000 + (third - 0x80);
+            kind = "bidirectional override";
         }
+        if (code_point < 0) continue;
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(code_point));
+        const bool bidi = kind != "control character";
+        diags.error("E102", s.node ? span_in_string(file, *s.node, i) : s.span,
+                    std::string(what) + " contains the " + std::string(kind) + " " + code +
+                        (bidi ? "; it would make the text shown differ from the text in the file (use U+2066–U+2069 isolates for mixed directions)"
+                              : "; texts may hold line breaks and tabs, but no terminal or control codes"));
+        return false;
     }
     return true;
 }

@@ -142,6 +142,9 @@ std::size_t Session::replay_steps(const std::vector<Decision>& history, const st
             why = where + " comes after the scenario ended";
         } else if (d.scene != scene()->id) {
             why = where + " was made in scene '" + d.scene + "', but the replay is in scene '" + scene()->id + "'";
+        } else if (d.timed_out != (d.choice == "timeout")) {
+            why = where + (d.timed_out ? " says the time ran out but names the choice '" + d.choice + "'"
+                                       : " names the choice 'timeout' but says the time did not run out");
         } else {
             const StepResult r = d.timed_out ? time_out(d.seconds) : choose_id(d.choice, d.seconds);
             if (!r.ok) why = where + ": " + r.error;

@@ -6,9 +6,7 @@
 
 namespace measured {
 
-namespace {
-
-std::vector<RatedPrinciple> rate(const Choice& c, const Catalogue* cat) {
+std::vector<RatedPrinciple> rate_choice(const Choice& c, const Catalogue* cat) {
     std::vector<RatedPrinciple> out;
     for (const auto& a : c.assessments) {
         RatedPrinciple r;
@@ -24,8 +22,6 @@ std::vector<RatedPrinciple> rate(const Choice& c, const Catalogue* cat) {
     }
     return out;
 }
-
-}  // namespace
 
 Debrief make_debrief(const Session& session, const Catalogue* cat) {
     const Scenario& s = session.scenario();
@@ -67,15 +63,15 @@ Debrief make_debrief(const Session& session, const Catalogue* cat) {
         }
         for (int idx : replay.available_choices()) {
             const Choice& c = sc->choices[static_cast<std::size_t>(idx)];
-            Alternative alt{c.id, replay.render(c.label), !h.timed_out && c.id == h.choice, rate(c, cat)};
+            Alternative alt{c.id, replay.render(c.label), !h.timed_out && c.id == h.choice, rate_choice(c, cat)};
             if (alt.chosen) {
                 chosen = &c;
                 r.label = alt.label;
             }
             r.alternatives.push_back(std::move(alt));
         }
-        if (sc->timeout) r.alternatives.push_back({"timeout", "(let the time run out)", h.timed_out, rate(*sc->timeout, cat)});
-        if (chosen) r.ratings = rate(*chosen, cat);
+        if (sc->timeout) r.alternatives.push_back({"timeout", "(let the time run out)", h.timed_out, rate_choice(*sc->timeout, cat)});
+        if (chosen) r.ratings = rate_choice(*chosen, cat);
         const StepResult step = h.timed_out ? replay.time_out(h.seconds) : replay.choose_id(h.choice, h.seconds);
         if (!step.ok) break;
         r.outcome = replay.history().back().outcome;

@@ -86,4 +86,7 @@ struct Debrief {
 
 [[nodiscard]] Debrief make_debrief(const Session& session, const Catalogue* catalogue);
 
+// What the scenario rates a choice, principle by principle (as a debrief shows it).
+[[nodiscard]] std::vector<RatedPrinciple> rate_choice(const Choice& choice, const Catalogue* catalogue);
+
 }  // namespace measured

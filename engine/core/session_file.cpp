@@ -10,15 +10,53 @@
 
 namespace measured {
 
-namespace {
-
-std::string number(double v) {
+std::string toml_decimal(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3f", v);
     return buf;
 }
 
-}  // namespace
+void append_decision_fields(std::string& out, const Decision& d) {
+    out += "scene = " + toml_quote(d.scene) + "\n";
+    out += "choice = " + toml_quote(d.choice) + "\n";
+    if (!d.outcome.empty()) out += "outcome = " + toml_quote(d.outcome) + "\n";
+    out += "seconds = " + toml_decimal(d.seconds) + "\n";
+    out += std::string("timed_out = ") + (d.timed_out ? "true" : "false") + "\n";
+}
+
+std::optional<double> read_seconds(const SourceFile& file, Diagnostics& diags, TableReader& t, std::string_view key,
+                                   std::string_view code, double max) {
+    const toml::node* n = t.node(key);
+    if (!n) return std::nullopt;
+    if (auto v = n->value<double>(); v && *v >= 0 && *v < max) return *v;
+    diags.error(std::string(code), span_of(file, *n), "'" + std::string(key) + "' must be a number of seconds, 0 or more");
+    return std::nullopt;
+}
+
+Decision read_decision_fields(const SourceFile& file, Diagnostics& diags, TableReader& t, std::string_view code) {
+    Decision d;
+    if (auto s = t.id("scene", Need::required)) d.scene = s->value;
+    if (auto c = t.id("choice", Need::required)) d.choice = c->value;
+    if (auto o = t.id("outcome", Need::optional)) d.outcome = o->value;
+    d.seconds = read_seconds(file, diags, t, "seconds", code, 1e7).value_or(0);
+    d.timed_out = t.boolean("timed_out", Need::optional).value_or(false);
+    return d;
+}
+
+void read_seed(Diagnostics& diags, TableReader& t, std::string_view code, std::uint64_t& seed) {
+    if (auto s = t.string("seed", Need::required, 30)) {
+        auto [p, ec] = std::from_chars(s->value.data(), s->value.data() + s->value.size(), seed);
+        if (ec != std::errc() || p != s->value.data() + s->value.size())
+            diags.error(std::string(code), s->span, "the seed must be a whole number in quotes, not " + quote_value(s->value));
+    }
+}
+
+void read_timer_scale(const SourceFile& file, Diagnostics& diags, TableReader& t, std::string_view code, double& scale) {
+    if (const toml::node* ts = t.node("timer_scale")) {
+        if (auto v = ts->value<double>(); v && *v >= 0 && *v <= 4) scale = *v;
+        else diags.error(std::string(code), span_of(file, *ts), "'timer_scale' must be a number from 0 (timers off) to 4");
+    }
+}
 
 std::string session_to_toml(const Session& s) {
     const Scenario& sc = s.scenario();
@@ -30,15 +68,11 @@ std::string session_to_toml(const Session& s) {
     out += "scenario_fingerprint = " + toml_quote(hex64(sc.fingerprint)) + "\n";
     out += "scenario_path = " + toml_quote(sc.path) + "\n";
     out += "seed = " + toml_quote(std::to_string(s.seed())) + "\n";
-    out += "timer_scale = " + number(s.timer_scale) + "\n";
+    out += "timer_scale = " + toml_decimal(s.timer_scale) + "\n";
     if (!s.mode.empty()) out += "mode = " + toml_quote(s.mode) + "\n";
     for (const auto& d : s.history()) {
         out += "\n[[decision]]\n";
-        out += "scene = " + toml_quote(d.scene) + "\n";
-        out += "choice = " + toml_quote(d.choice) + "\n";
-        if (!d.outcome.empty()) out += "outcome = " + toml_quote(d.outcome) + "\n";
-        out += "seconds = " + number(d.seconds) + "\n";
-        out += std::string("timed_out = ") + (d.timed_out ? "true" : "false") + "\n";
+        append_decision_fields(out, d);
     }
     return out;
 }
@@ -72,27 +106,12 @@ std::optional<SessionRecord> read_session_file(const std::string& path, Diagnost
     rec.scenario_version = str("scenario_version", Need::required);
     rec.scenario_fingerprint = str("scenario_fingerprint", Need::required);
     rec.scenario_path = str("scenario_path", Need::optional);
-    if (auto seed = r.string("seed", Need::required, 30)) {
-        auto [p, ec] = std::from_chars(seed->value.data(), seed->value.data() + seed->value.size(), rec.seed);
-        if (ec != std::errc() || p != seed->value.data() + seed->value.size())
-            diags.error("E700", seed->span, "the seed must be a whole number in quotes, not " + quote_value(seed->value));
-    }
-    if (const toml::node* ts = r.node("timer_scale")) {
-        if (auto v = ts->value<double>(); v && *v >= 0 && *v <= 4) rec.timer_scale = *v;
-        else diags.error("E700", span_of(*file, *ts), "'timer_scale' must be a number from 0 (timers off) to 4");
-    }
+    read_seed(diags, r, "E700", rec.seed);
+    read_timer_scale(*file, diags, r, "E700", rec.timer_scale);
     if (auto m = r.word("mode", Need::optional, {"learn", "assess"})) rec.mode = m->value;
     for (const auto* t : r.tables("decision", Need::optional, 10000)) {
         TableReader dr(*file, diags, *t, "a decision");
-        Decision d;
-        if (auto s = dr.id("scene", Need::required)) d.scene = s->value;
-        if (auto c = dr.id("choice", Need::required)) d.choice = c->value;
-        if (auto o = dr.id("outcome", Need::optional)) d.outcome = o->value;
-        if (const toml::node* sec = dr.node("seconds")) {
-            if (auto v = sec->value<double>(); v && *v >= 0 && *v < 1e7) d.seconds = *v;
-            else diags.error("E700", span_of(*file, *sec), "'seconds' must be a number of seconds, 0 or more");
-        }
-        d.timed_out = dr.boolean("timed_out", Need::optional).value_or(false);
+        Decision d = read_decision_fields(*file, diags, dr, "E700");
         dr.finish();
         rec.decisions.push_back(std::move(d));
     }

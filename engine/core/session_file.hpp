@@ -5,6 +5,7 @@
 
 #include "diagnostics.hpp"
 #include "model.hpp"
+#include "schema.hpp"
 #include "session.hpp"
 
 #include <optional>
@@ -37,5 +38,19 @@ struct SessionRecord {
 // E701 another scenario, E702 another version of it, E703 the history no longer replays.
 [[nodiscard]] std::optional<Session> restore_session(const Scenario& scenario, const SessionRecord& record,
                                                      const std::string& path, Diagnostics& diags);
+
+// The fields session files and workshop records share, written and read alike by both. `code` is
+// the file kind's code for a malformed value (E700, E710).
+[[nodiscard]] std::string toml_decimal(double value);   // "12.500": seconds, the timer scale
+// scene, choice, outcome (when drawn), seconds, timed_out: one line each.
+void append_decision_fields(std::string& out, const Decision& d);
+[[nodiscard]] Decision read_decision_fields(const SourceFile& file, Diagnostics& diags, TableReader& t, std::string_view code);
+// A number of seconds from 0 up to (not including) `max`; reported under `code` when it is not.
+[[nodiscard]] std::optional<double> read_seconds(const SourceFile& file, Diagnostics& diags, TableReader& t, std::string_view key,
+                                                 std::string_view code, double max);
+// The seed, a whole number written in quotes (64 bits do not fit TOML's integers).
+void read_seed(Diagnostics& diags, TableReader& t, std::string_view code, std::uint64_t& seed);
+// The timer scale, 0 (timers off) to 4.
+void read_timer_scale(const SourceFile& file, Diagnostics& diags, TableReader& t, std::string_view code, double& scale);
 
 }  // namespace measured

@@ -3,10 +3,10 @@
 
 #include "files.hpp"
 #include "schema.hpp"
+#include "session_file.hpp"
 #include "text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <fstream>
 
@@ -14,26 +14,12 @@ namespace measured {
 
 namespace {
 
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    return buf;
-}
-
 // TOML bare keys are [A-Za-z0-9_-]; choice ids are that and nothing else, but quote anything else.
 std::string toml_key(const std::string& k) {
     for (char c : k)
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
             return toml_quote(k);
     return k.empty() ? toml_quote(k) : k;
-}
-
-std::optional<double> seconds_of(const SourceFile& file, Diagnostics& diags, TableReader& r, std::string_view key) {
-    const toml::node* n = r.node(key);
-    if (!n) return std::nullopt;
-    if (auto v = n->value<double>(); v && *v >= 0 && *v < 1e8) return *v;
-    diags.error("E710", span_of(file, *n), "'" + std::string(key) + "' must be a number of seconds, 0 or more");
-    return std::nullopt;
 }
 
 }  // namespace
@@ -84,10 +70,10 @@ std::string workshop_to_toml(const WorkshopRecord& r) {
     o += "scenario_path = " + toml_quote(r.scenario_path) + "\n";
     o += "scenario_title = " + toml_quote(r.scenario_title) + "\n";
     o += "seed = " + toml_quote(std::to_string(r.seed)) + "\n";
-    o += "timer_scale = " + number(r.timer_scale) + "\n";
+    o += "timer_scale = " + toml_decimal(r.timer_scale) + "\n";
     o += "started = " + toml_quote(r.started) + "\n";
     if (!r.group.empty()) o += "group = " + toml_quote(r.group) + "\n";
-    o += "duration = " + number(r.duration) + "\n";
+    o += "duration = " + toml_decimal(r.duration) + "\n";
     if (r.ended) o += "ended = true\n";
     for (const auto& b : r.branches) {
         o += "\n[[branch]]\n";
@@ -95,14 +81,9 @@ std::string workshop_to_toml(const WorkshopRecord& r) {
         o += "fork = " + std::to_string(b.fork) + "\n";
         if (!b.ending.empty()) o += "ending = " + toml_quote(b.ending) + "\n";
         for (const auto& wd : b.decisions) {
-            const Decision& d = wd.decision;
             o += "\n[[branch.decision]]\n";
-            o += "scene = " + toml_quote(d.scene) + "\n";
-            o += "choice = " + toml_quote(d.choice) + "\n";
-            if (!d.outcome.empty()) o += "outcome = " + toml_quote(d.outcome) + "\n";
-            o += "seconds = " + number(d.seconds) + "\n";
-            o += std::string("timed_out = ") + (d.timed_out ? "true" : "false") + "\n";
-            o += "at = " + number(wd.at) + "\n";
+            append_decision_fields(o, wd.decision);
+            o += "at = " + toml_decimal(wd.at) + "\n";
             if (!wd.votes.empty()) {
                 o += "votes = { ";
                 for (std::size_t i = 0; i < wd.votes.size(); ++i)
@@ -120,7 +101,7 @@ std::string workshop_to_toml(const WorkshopRecord& r) {
         o += "branch = " + std::to_string(f.branch) + "\n";
         o += "decisions = " + std::to_string(f.decisions) + "\n";
         o += "node = " + toml_quote(f.node) + "\n";
-        o += "at = " + number(f.at) + "\n";
+        o += "at = " + toml_decimal(f.at) + "\n";
         if (!f.note.empty()) o += "note = " + toml_quote(f.note) + "\n";
     }
     return o;
@@ -166,16 +147,9 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
     rec.scenario_title = str(r, "scenario_title", Need::optional);
     rec.started = str(r, "started", Need::optional);
     rec.group = str(r, "group", Need::optional);
-    if (auto seed = r.string("seed", Need::required, 30)) {
-        auto [p, ec] = std::from_chars(seed->value.data(), seed->value.data() + seed->value.size(), rec.seed);
-        if (ec != std::errc() || p != seed->value.data() + seed->value.size())
-            diags.error("E710", seed->span, "the seed must be a whole number in quotes, not " + quote_value(seed->value));
-    }
-    if (const toml::node* ts = r.node("timer_scale")) {
-        if (auto v = ts->value<double>(); v && *v >= 0 && *v <= 4) rec.timer_scale = *v;
-        else diags.error("E710", span_of(*file, *ts), "'timer_scale' must be a number from 0 (timers off) to 4");
-    }
-    rec.duration = seconds_of(*file, diags, r, "duration").value_or(0);
+    read_seed(diags, r, "E710", rec.seed);
+    read_timer_scale(*file, diags, r, "E710", rec.timer_scale);
+    rec.duration = read_seconds(*file, diags, r, "duration", "E710", 1e8).value_or(0);
     rec.ended = r.boolean("ended", Need::optional).value_or(false);
 
     const auto branch_tables = r.tables("branch", Need::required, 1000);
@@ -194,13 +168,8 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
         for (const auto* dt : br.tables("decision", Need::optional, 10000)) {
             TableReader dr(*file, diags, *dt, "a decision");
             WorkshopDecision wd;
-            Decision& d = wd.decision;
-            if (auto s = dr.id("scene", Need::required)) d.scene = s->value;
-            if (auto c = dr.id("choice", Need::required)) d.choice = c->value;
-            if (auto o = dr.id("outcome", Need::optional)) d.outcome = o->value;
-            d.seconds = seconds_of(*file, diags, dr, "seconds").value_or(0);
-            d.timed_out = dr.boolean("timed_out", Need::optional).value_or(false);
-            wd.at = seconds_of(*file, diags, dr, "at").value_or(0);
+            wd.decision = read_decision_fields(*file, diags, dr, "E710");
+            wd.at = read_seconds(*file, diags, dr, "at", "E710", 1e8).value_or(0);
             const auto order = dr.strings("vote_order", Need::optional, 0, 200);
             if (const toml::table* vt = dr.table("votes", Need::optional)) {
                 for (const auto& o : order) {
@@ -245,7 +214,7 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
         f.branch = static_cast<std::size_t>(branch);
         f.decisions = static_cast<std::size_t>(fr.integer("decisions", Need::required, 0, 10000).value_or(0));
         if (auto n = fr.id("node", Need::required)) f.node = n->value;
-        f.at = seconds_of(*file, diags, fr, "at").value_or(0);
+        f.at = read_seconds(*file, diags, fr, "at", "E710", 1e8).value_or(0);
         if (auto note = fr.string("note", Need::optional, 2000)) f.note = note->value;
         fr.finish();
         rec.flags.push_back(std::move(f));

@@ -311,8 +311,15 @@ void Controller::tick(double now) {
         if (console_view_.timed && clock_seconds(now) >= console_view_.time_limit) {
             w.clock = ClockState::expired;
             w.clock_total = console_view_.time_limit;
+            build_workshop_views(now);
+            return;
         }
-        build_workshop_views(now);
+        // Several times a second while the clock runs: only the clock's fields change, so the
+        // views are not rebuilt (that replays every branch).
+        console_view_.clock_seconds = clock_seconds(now);
+        console_view_.remaining = std::max(0.0, console_view_.time_limit - console_view_.clock_seconds);
+        console_view_.elapsed = now - w.began;
+        projector_view_.remaining = console_view_.remaining;
         return;
     }
     if (screen_ != Screen::player || !session_ || !player_view_.timed || feedback_) return;

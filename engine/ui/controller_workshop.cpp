@@ -434,20 +434,7 @@ void Controller::build_workshop_views(double now) {
             o.votes = w.votes[i];
             o.percent = percent_of(o.votes, v.total_votes);
             o.leading = !lead.empty() && lead == ch.id;
-            std::vector<RatedPrinciple> rated;
-            for (const auto& a : ch.assessments) {
-                RatedPrinciple rp;
-                const Principle* p = catalogue_ ? catalogue_->find_principle(a.principle) : nullptr;
-                rp.principle = a.principle;
-                rp.principle_name = p ? p->name : a.principle;
-                rp.rating = a.rating;
-                rp.feedback = s.render(a.feedback);
-                for (const auto& cit : a.cites) rp.cites.push_back(cit.id);
-                rp.critical = a.critical || !a.hard_fail.empty();
-                rp.hard_fail = a.hard_fail;
-                rated.push_back(std::move(rp));
-            }
-            o.ratings = rating_items(rated);
+            o.ratings = rating_items(rate_choice(ch, catalogue()));
             v.options.push_back(std::move(o));
         }
         if (scene->timeout)

@@ -51,6 +51,23 @@ void worst_badge(const std::vector<RatingItem>& ratings) {
     rating_badge(worst);
 }
 
+// The scene as the console and the projector show it: the story, what is known, the picture
+// (at `image_share` of the width, at most `image_height` high).
+void scene_body(const std::string& title_text, const std::string& text, const std::vector<DialogueLine>& dialogue,
+                const std::vector<std::string>& facts, const std::string& image_path, const std::string& image_alt,
+                Textures* textures, float image_share, float image_height) {
+    draw_story(title_text, text, dialogue);
+    if (!facts.empty()) {
+        vertical_gap(0.35f);
+        heading(tr("player.facts"));
+        for (const auto& f : facts) bullet_text(f);
+    }
+    if (!image_path.empty() || !image_alt.empty()) {
+        vertical_gap(0.35f);
+        image_or_alt(textures, image_path, image_alt, ImGui::GetContentRegionAvail().x * image_share, image_height);
+    }
+}
+
 void flag_list(const std::vector<FlagItem>& flags) {
     for (const auto& f : flags) {
         std::string line = f.time + "  " + f.where;
@@ -524,16 +541,7 @@ void draw_workshop_console(const ConsoleView& vm, ConsoleUiState& st, Textures* 
         const float decision_h = line * (static_cast<float>(vm.options.size()) * 1.9f + (vm.timed ? 7.5f : 6.0f));
         const float story_h = std::max(line * 6, ImGui::GetContentRegionAvail().y - decision_h);
         ImGui::BeginChild("##scene_story", {0, story_h}, true);
-        draw_story(vm.scene_title, vm.text, vm.dialogue);
-        if (!vm.facts.empty()) {
-            vertical_gap(0.3f);
-            heading(tr("player.facts"));
-            for (const auto& f : vm.facts) bullet_text(f);
-        }
-        if (!vm.image_path.empty() || !vm.image_alt.empty()) {
-            vertical_gap(0.3f);
-            image_or_alt(textures, vm.image_path, vm.image_alt, ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetFontSize() * 12);
-        }
+        scene_body(vm.scene_title, vm.text, vm.dialogue, vm.facts, vm.image_path, vm.image_alt, textures, 0.6f, ImGui::GetFontSize() * 12);
         ImGui::EndChild();
         clock_row(vm, out);
         vertical_gap(0.3f);
@@ -629,16 +637,7 @@ void draw_projector(const ProjectorView& vm, Textures* textures) {
             // The story on the left (it may be long); the options, always in view, on the right.
             const ImVec2 avail = ImGui::GetContentRegionAvail();
             ImGui::BeginChild("##p_story", {avail.x * 0.56f, 0}, false);
-            draw_story(vm.scene_title, vm.text, vm.dialogue);
-            if (!vm.facts.empty()) {
-                vertical_gap(0.4f);
-                heading(tr("player.facts"));
-                for (const auto& f : vm.facts) bullet_text(f);
-            }
-            if (!vm.image_path.empty() || !vm.image_alt.empty()) {
-                vertical_gap(0.4f);
-                image_or_alt(textures, vm.image_path, vm.image_alt, ImGui::GetContentRegionAvail().x, avail.y * 0.5f);
-            }
+            scene_body(vm.scene_title, vm.text, vm.dialogue, vm.facts, vm.image_path, vm.image_alt, textures, 1.0f, avail.y * 0.5f);
             ImGui::EndChild();
             ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
             ImGui::BeginChild("##p_options", {0, 0}, false);

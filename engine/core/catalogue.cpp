@@ -76,18 +76,20 @@ std::string value_or(const std::optional<Located>& l) { return l ? l->value : st
 }  // namespace
 
 void Catalogue::load_file(const std::string& path, Diagnostics& diags) {
-    auto file = read_source_file(path, diags);
-    if (!file) return;
-    auto root = parse_toml(*file, diags);
+    if (auto file = read_source_file(path, diags)) load_source(*file, diags);
+}
+
+void Catalogue::load_source(const SourceFile& file, Diagnostics& diags) {
+    auto root = parse_toml(file, diags);
     if (!root) return;
-    TableReader top(*file, diags, *root, "the catalogue file");
+    TableReader top(file, diags, *root, "the catalogue file");
     if (auto f = top.integer("format", Need::required, 1, 1000); f && *f != 1)
         diags.error("E106", top.key_span("format"), "catalogue format " + std::to_string(*f) + " is not supported; this version reads format 1");
 
     const bool is_principles = root->contains("principle");
     if (is_principles) {
         for (const auto* t : top.tables("hard_fail", Need::optional, 100)) {
-            TableReader r(*file, diags, *t, "a hard-fail rule");
+            TableReader r(file, diags, *t, "a hard-fail rule");
             HardFail h;
             h.span = r.span();
             auto id = r.id("id", Need::required);
@@ -104,7 +106,7 @@ void Catalogue::load_file(const std::string& path, Diagnostics& diags) {
             hard_fails.push_back(std::move(h));
         }
         for (const auto* t : top.tables("principle", Need::required, 200)) {
-            TableReader r(*file, diags, *t, "a principle");
+            TableReader r(file, diags, *t, "a principle");
             Principle p;
             p.span = r.span();
             auto id = r.id("id", Need::required);
@@ -129,9 +131,9 @@ void Catalogue::load_file(const std::string& path, Diagnostics& diags) {
     const auto prov_tables = top.tables("provision", Need::required, 2000);
     top.finish();
     if (!ins_table) return;
-    TableReader ir(*file, diags, *ins_table, "[instrument]");
+    TableReader ir(file, diags, *ins_table, "[instrument]");
     Instrument ins;
-    ins.path = path;
+    ins.path = file.path;
     auto ins_id = ir.id("id", Need::required);
     if (!ins_id) return;
     ins.id = ins_id->value;
@@ -150,7 +152,7 @@ void Catalogue::load_file(const std::string& path, Diagnostics& diags) {
     ir.finish();
 
     for (const auto* t : prov_tables) {
-        TableReader r(*file, diags, *t, "a provision of '" + ins.id + "'");
+        TableReader r(file, diags, *t, "a provision of '" + ins.id + "'");
         Provision p;
         p.span = r.span();
         p.instrument = ins.id;

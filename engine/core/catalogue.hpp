@@ -3,6 +3,7 @@
 #pragma once
 
 #include "diagnostics.hpp"
+#include "toml_source.hpp"
 
 #include <map>
 #include <optional>
@@ -81,6 +82,8 @@ public:
 
     // Adds one file's content (an instrument file or principles.toml); reports problems.
     void load_file(const std::string& path, Diagnostics& diags);
+    // The same from bytes already read (the fuzzer's entry point; no size limit).
+    void load_source(const SourceFile& file, Diagnostics& diags);
     // Cross-file checks once everything is loaded: principles named by provisions, grounds.
     void check(Diagnostics& diags) const;
     // W210 for every provision that grounds no principle or hard-fail rule and that no scenario in

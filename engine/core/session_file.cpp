@@ -82,13 +82,17 @@ std::string save_session(const Session& s, const std::string& path) { return wri
 std::optional<SessionRecord> read_session_file(const std::string& path, Diagnostics& diags) {
     auto file = read_source_file(path, diags, {1024 * 1024});
     if (!file) return std::nullopt;
-    auto root = parse_toml(*file, diags);
+    return read_session_source(*file, diags);
+}
+
+std::optional<SessionRecord> read_session_source(const SourceFile& file, Diagnostics& diags) {
+    auto root = parse_toml(file, diags);
     if (!root) return std::nullopt;
     const std::size_t errors_before = diags.error_count();
-    TableReader r(*file, diags, *root, "the session file");
+    TableReader r(file, diags, *root, "the session file");
     auto version = r.integer("measured_session", Need::required, 1, 1000);
     if (!version) {
-        diags.error("E700", {path, 0, 0}, "this is not a Measured session file");
+        diags.error("E700", {file.path, 0, 0}, "this is not a Measured session file");
         return std::nullopt;
     }
     if (*version != session_file_version) {
@@ -107,11 +111,11 @@ std::optional<SessionRecord> read_session_file(const std::string& path, Diagnost
     rec.scenario_fingerprint = str("scenario_fingerprint", Need::required);
     rec.scenario_path = str("scenario_path", Need::optional);
     read_seed(diags, r, "E700", rec.seed);
-    read_timer_scale(*file, diags, r, "E700", rec.timer_scale);
+    read_timer_scale(file, diags, r, "E700", rec.timer_scale);
     if (auto m = r.word("mode", Need::optional, {"learn", "assess"})) rec.mode = m->value;
     for (const auto* t : r.tables("decision", Need::optional, 10000)) {
-        TableReader dr(*file, diags, *t, "a decision");
-        Decision d = read_decision_fields(*file, diags, dr, "E700");
+        TableReader dr(file, diags, *t, "a decision");
+        Decision d = read_decision_fields(file, diags, dr, "E700");
         dr.finish();
         rec.decisions.push_back(std::move(d));
     }

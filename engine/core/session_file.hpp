@@ -34,6 +34,8 @@ struct SessionRecord {
 
 // E700 malformed session file.
 [[nodiscard]] std::optional<SessionRecord> read_session_file(const std::string& path, Diagnostics& diags);
+// The same from bytes already read (the fuzzer's entry point; no size limit).
+[[nodiscard]] std::optional<SessionRecord> read_session_source(const SourceFile& file, Diagnostics& diags);
 
 // E701 another scenario, E702 another version of it, E703 the history no longer replays.
 [[nodiscard]] std::optional<Session> restore_session(const Scenario& scenario, const SessionRecord& record,

@@ -120,13 +120,17 @@ bool looks_like_workshop_file(const std::string& path) {
 std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagnostics& diags) {
     auto file = read_source_file(path, diags, {8 * 1024 * 1024});
     if (!file) return std::nullopt;
-    auto root = parse_toml(*file, diags);
+    return read_workshop_source(*file, diags);
+}
+
+std::optional<WorkshopRecord> read_workshop_source(const SourceFile& file, Diagnostics& diags) {
+    auto root = parse_toml(file, diags);
     if (!root) return std::nullopt;
     const std::size_t errors_before = diags.error_count();
-    TableReader r(*file, diags, *root, "the workshop record");
+    TableReader r(file, diags, *root, "the workshop record");
     auto version = r.integer("measured_workshop", Need::optional, 1, 1000);
     if (!version) {
-        diags.error("E710", {path, 0, 0}, "this is not a Measured workshop record (it has no 'measured_workshop' key)");
+        diags.error("E710", {file.path, 0, 0}, "this is not a Measured workshop record (it has no 'measured_workshop' key)");
         return std::nullopt;
     }
     if (*version != workshop_file_version) {
@@ -148,13 +152,13 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
     rec.started = str(r, "started", Need::optional);
     rec.group = str(r, "group", Need::optional);
     read_seed(diags, r, "E710", rec.seed);
-    read_timer_scale(*file, diags, r, "E710", rec.timer_scale);
-    rec.duration = read_seconds(*file, diags, r, "duration", "E710", 1e8).value_or(0);
+    read_timer_scale(file, diags, r, "E710", rec.timer_scale);
+    rec.duration = read_seconds(file, diags, r, "duration", "E710", 1e8).value_or(0);
     rec.ended = r.boolean("ended", Need::optional).value_or(false);
 
     const auto branch_tables = r.tables("branch", Need::required, 1000);
     for (const auto* bt : branch_tables) {
-        TableReader br(*file, diags, *bt, "branch " + std::to_string(rec.branches.size() + 1));
+        TableReader br(file, diags, *bt, "branch " + std::to_string(rec.branches.size() + 1));
         WorkshopBranch b;
         const std::int64_t index = static_cast<std::int64_t>(rec.branches.size());
         b.parent = static_cast<int>(br.integer("parent", Need::required, -1, 999).value_or(-1));
@@ -166,10 +170,10 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
         b.fork = static_cast<std::size_t>(br.integer("fork", Need::optional, 0, 10000).value_or(0));
         if (auto e = br.id("ending", Need::optional)) b.ending = e->value;
         for (const auto* dt : br.tables("decision", Need::optional, 10000)) {
-            TableReader dr(*file, diags, *dt, "a decision");
+            TableReader dr(file, diags, *dt, "a decision");
             WorkshopDecision wd;
-            wd.decision = read_decision_fields(*file, diags, dr, "E710");
-            wd.at = read_seconds(*file, diags, dr, "at", "E710", 1e8).value_or(0);
+            wd.decision = read_decision_fields(file, diags, dr, "E710");
+            wd.at = read_seconds(file, diags, dr, "at", "E710", 1e8).value_or(0);
             const auto order = dr.strings("vote_order", Need::optional, 0, 200);
             if (const toml::table* vt = dr.table("votes", Need::optional)) {
                 for (const auto& o : order) {
@@ -180,7 +184,7 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
                     const toml::node* n = vt->get(o.value);
                     const auto count = n ? n->value<std::int64_t>() : std::nullopt;
                     if (!count || *count < 0 || *count > 100000) {
-                        diags.error("E710", n ? span_of(*file, *n) : o.span,
+                        diags.error("E710", n ? span_of(file, *n) : o.span,
                                     "the votes for '" + o.value + "' must be a whole number from 0 to 100000");
                         continue;
                     }
@@ -206,7 +210,7 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
         rec.branches.push_back(std::move(b));
     }
     for (const auto* ft : r.tables("flag", Need::optional, 10000)) {
-        TableReader fr(*file, diags, *ft, "a flag");
+        TableReader fr(file, diags, *ft, "a flag");
         WorkshopFlag f;
         const auto branch = fr.integer("branch", Need::required, 0, 999).value_or(0);
         if (static_cast<std::size_t>(branch) >= rec.branches.size() && !rec.branches.empty())
@@ -214,7 +218,7 @@ std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagno
         f.branch = static_cast<std::size_t>(branch);
         f.decisions = static_cast<std::size_t>(fr.integer("decisions", Need::required, 0, 10000).value_or(0));
         if (auto n = fr.id("node", Need::required)) f.node = n->value;
-        f.at = read_seconds(*file, diags, fr, "at", "E710", 1e8).value_or(0);
+        f.at = read_seconds(file, diags, fr, "at", "E710", 1e8).value_or(0);
         if (auto note = fr.string("note", Need::optional, 2000)) f.note = note->value;
         fr.finish();
         rec.flags.push_back(std::move(f));

@@ -10,6 +10,7 @@
 #include "diagnostics.hpp"
 #include "model.hpp"
 #include "session.hpp"
+#include "toml_source.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -78,6 +79,8 @@ struct WorkshopRecord {
 
 // E710 malformed workshop record (with the line and column of the problem).
 [[nodiscard]] std::optional<WorkshopRecord> read_workshop_file(const std::string& path, Diagnostics& diags);
+// The same from bytes already read (the fuzzer's entry point; no size limit).
+[[nodiscard]] std::optional<WorkshopRecord> read_workshop_source(const SourceFile& file, Diagnostics& diags);
 
 // Replays one branch on the scenario: E701 another scenario, E702 another version, E703 the
 // decisions no longer replay.

@@ -10,6 +10,7 @@ MEASURED_PACKAGES=(
   fonts-noto-core fonts-dejavu-core  # text with Latin Extended, Greek and Cyrillic
   xvfb xauth                         # the runner's smoke test and benchmark without a display
   python3-jsonschema                 # the scenario schema test (tests/schema, with /usr/bin/python3)
+  clang libclang-rt-14-dev           # the fuzz targets: libFuzzer, ASan and UBSan runtimes (tools/fuzz)
 )
 
 measured_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

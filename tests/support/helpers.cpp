@@ -2,11 +2,13 @@
 #include "helpers.hpp"
 
 #include "session.hpp"
+#include "session_file.hpp"
 #include "text.hpp"
 #include "toml_source.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <csignal>
@@ -328,6 +330,50 @@ WorkshopRecord golden_workshop() {
     return r;
 }
 
+std::string first_choices(std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += "1\n";
+    return s;
+}
+
+std::vector<Decision> history_of(const std::string& session_file, const Scenario& scenario) {
+    Diagnostics d;
+    auto record = read_session_file(session_file, d);
+    INFO(session_file, ": ", dump(d));
+    REQUIRE(record);
+    auto session = restore_session(scenario, *record, session_file, d);
+    REQUIRE(session);
+    return session->history();
+}
+
+bool same_choices(const std::vector<Decision>& a, const std::vector<Decision>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Decision& x, const Decision& y) {
+        return x.scene == y.scene && x.choice == y.choice && x.outcome == y.outcome && x.timed_out == y.timed_out;
+    });
+}
+
+std::vector<PlayReference> library_references(const TempDir& scratch) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(source_path("scenarios")))
+        if (e.path().filename() == "scenario.toml") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    std::vector<PlayReference> refs;
+    for (const auto& path : files) {
+        const std::string out = scratch.path() + "/reference.toml";
+        const auto r = run_cli({"play", "--seed", "3", "--timers", "off", "--quiet", "--session-out", out, path}, first_choices(60));
+        INFO(path, ": ", r.err);
+        REQUIRE(r.exit_code == 0);
+        Diagnostics d;
+        auto s = load_scenario(path, d);
+        REQUIRE(s);
+        PlayReference ref{path, *s, {}};
+        ref.plan = history_of(out, ref.scenario);
+        REQUIRE(!ref.plan.empty());
+        refs.push_back(std::move(ref));
+    }
+    return refs;
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
@@ -339,17 +385,20 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& input
     return run_program(MEASURED_CLI, args, input, timeout_seconds);
 }
 
-CliResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input,
-                      double timeout_seconds) {
-    int in_pipe[2], out_pipe[2], err_pipe[2];
-    if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
+namespace {
+
+// Starts `program` with its standard input and output on these pipes and its standard error on
+// `err_fd`; closes the child's ends in the parent. `extra_close` is closed in the child.
+pid_t spawn(const std::string& program, const std::vector<std::string>& args, int in_pipe[2], int out_pipe[2], int err_fd,
+            int extra_close = -1) {
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
         ::dup2(in_pipe[0], STDIN_FILENO);
         ::dup2(out_pipe[1], STDOUT_FILENO);
-        ::dup2(err_pipe[1], STDERR_FILENO);
-        for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
+        ::dup2(err_fd, STDERR_FILENO);
+        for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_fd, extra_close})
+            if (fd > STDERR_FILENO) ::close(fd);
         std::vector<char*> argv;
         std::string exe = program;
         argv.push_back(exe.data());
@@ -361,6 +410,86 @@ CliResult run_program(const std::string& program, const std::vector<std::string>
     }
     ::close(in_pipe[0]);
     ::close(out_pipe[1]);
+    return pid;
+}
+
+int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0); }
+
+}  // namespace
+
+Child::Child(const std::string& program, const std::vector<std::string>& args, const std::string& stderr_path) {
+    int in_pipe[2], out_pipe[2];
+    if (::pipe(in_pipe) || ::pipe(out_pipe)) throw std::runtime_error("pipe failed");
+    const int err = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (err < 0) throw std::runtime_error("cannot open " + stderr_path);
+    ::signal(SIGPIPE, SIG_IGN);
+    pid_ = spawn(program, args, in_pipe, out_pipe, err);
+    ::close(err);
+    in_ = in_pipe[1];
+    out_fd_ = out_pipe[0];
+}
+
+Child::~Child() {
+    if (pid_ > 0) kill_now();
+    if (in_ >= 0) ::close(in_);
+    if (out_fd_ >= 0) ::close(out_fd_);
+}
+
+void Child::send(const std::string& text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(in_, text.data() + done, text.size() - done);
+        if (n <= 0) return;   // it has gone: the caller's checks tell
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+bool Child::read_until(const std::string& suffix, double timeout_seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
+    const std::size_t start = out_.size();
+    while (out_.size() == start || !out_.ends_with(suffix)) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0) return false;
+        pollfd p{out_fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left)) <= 0) continue;
+        char buf[65536];
+        const ssize_t got = ::read(out_fd_, buf, sizeof buf);
+        if (got <= 0) return false;
+        out_.append(buf, static_cast<std::size_t>(got));
+    }
+    return true;
+}
+
+void Child::kill_now() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
+int Child::wait(double timeout_seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
+    while (pid_ > 0) {
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+            pid_ = -1;
+            return exit_code_of(status);
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill_now();
+            return -1;
+        }
+        ::usleep(2000);
+    }
+    return -1;
+}
+
+CliResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input,
+                      double timeout_seconds) {
+    int in_pipe[2], out_pipe[2], err_pipe[2];
+    if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
+    const pid_t pid = spawn(program, args, in_pipe, out_pipe, err_pipe[1], err_pipe[0]);
     ::close(err_pipe[1]);
     ::signal(SIGPIPE, SIG_IGN);
     CliResult r;
@@ -408,7 +537,7 @@ CliResult run_program(const std::string& program, const std::vector<std::string>
     ::close(err_pipe[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    r.exit_code = exit_code_of(status);
     return r;
 }
 

@@ -79,7 +79,47 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& input
 CliResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input = "",
                       double timeout_seconds = 20);
 
+// A program left running, for tests that talk to it step by step or kill it: pipes to its standard
+// input and output; its standard error goes to a file (or nowhere).
+class Child {
+public:
+    Child(const std::string& program, const std::vector<std::string>& args, const std::string& stderr_path = "/dev/null");
+    ~Child();   // kills and reaps it if it still runs
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+    void send(const std::string& text);
+    // Reads its standard output until it has written more and all it wrote ends with `suffix`
+    // (true), or until the output closes or the time runs out (false).
+    bool read_until(const std::string& suffix, double timeout_seconds);
+    [[nodiscard]] const std::string& output() const { return out_; }
+    void kill_now();   // SIGKILL, then reaps it
+    // Waits for it to exit: its exit code, 128 + the signal, or -1 when the time ran out (then it is killed).
+    int wait(double timeout_seconds);
+    [[nodiscard]] bool running() const { return pid_ > 0; }
+
+private:
+    int pid_ = -1;
+    int in_ = -1;
+    int out_fd_ = -1;
+    std::string out_;
+};
+
 std::string read_file(const std::string& path);
+
+// "1\n" n times: always the first choice shown, as standard input for `play`.
+std::string first_choices(std::size_t n);
+// The history of a session file, read and replayed on the scenario (the test fails if it does not).
+std::vector<Decision> history_of(const std::string& session_file, const Scenario& scenario);
+// Same scenes, choices, outcomes and time-outs (the seconds aside).
+bool same_choices(const std::vector<Decision>& a, const std::vector<Decision>& b);
+// Every scenario in the bundled library, played by `play --seed 3` always taking the first choice
+// shown: the reference that crash-safety trials compare with.
+struct PlayReference {
+    std::string path;
+    Scenario scenario;
+    std::vector<Decision> plan;
+};
+std::vector<PlayReference> library_references(const TempDir& scratch);
 
 // A strict JSON syntax check (RFC 8259 grammar, no extensions), so "valid JSON" is tested rather than assumed.
 bool valid_json(const std::string& s);

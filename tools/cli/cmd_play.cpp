@@ -364,8 +364,11 @@ int run_play(int argc, char** argv, int first) {
         } else if (tty) {
             in = limit > 0 ? read_timed(limit, scene_start) : read_line_untimed(true, scene_start);
         } else {
-            in = read_line_untimed(false, scene_start);
-            if (!quiet && in.kind != InputKind::end) std::printf("> %s\n", in.raw.c_str());
+            // Piped: the prompt is flushed before waiting, so a program driving `play` sees each
+            // scene before it answers (and knows the last decision is saved); the answer is echoed
+            // so that the output reads as a transcript.
+            in = read_line_untimed(!quiet, scene_start);
+            if (!quiet) std::printf("%s\n", in.kind == InputKind::end ? "" : in.raw.c_str());
         }
 
         if (in.kind == InputKind::end) {

@@ -49,33 +49,48 @@ bool check_length(Diagnostics& diags, const Located& s, std::string_view what, s
     return false;
 }
 
-bool check_control_characters(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what) {
-    for (std::size_t i = 0; i < s.value.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s.value[i]);
-        const auto next = i + 1 < s.value.size() ? static_cast<unsigned char>(s.value[i + 1]) : 0;
-        const auto third = i + 2 < s.value.size() ? static_cast<unsigned char>(s.value[i + 2]) : 0;
-        int code_point = -1;
-        std::string_view kind = "control character";
-        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) code_point = c;
+namespace {
+
+struct ControlCharacter {
+    std::size_t offset = std::string_view::npos;   // npos: none
+    int code_point = -1;
+    bool bidi = false;
+};
+
+// The first character that check_control_characters refuses.
+ControlCharacter find_control_character(std::string_view v) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto c = static_cast<unsigned char>(v[i]);
+        if (c >= 0x20 && c < 0x7f) continue;   // the common case: printable ASCII
+        const auto next = i + 1 < v.size() ? static_cast<unsigned char>(v[i + 1]) : 0;
+        const auto third = i + 2 < v.size() ? static_cast<unsigned char>(v[i + 2]) : 0;
+        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) return {i, c, false};
         // C1 controls (U+0080–U+009F: C2 80–C2 9F), which some terminals act on like escapes.
-        else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) code_point = next;
+        if (c == 0xc2 && next >= 0x80 && next <= 0x9f) return {i, next, false};
         // Bidirectional embeddings and overrides (U+202A–U+202E): the text shown would differ from
         // the text a reviewer reads in the file. Marks and isolates (U+200E, U+2066…) stay allowed.
-        else if (c == 0xe2 && next == 0x80 && third >= 0xaa && third <= 0xae) {
-            code_point = 0x2000 + (third - 0x80);
-            kind = "bidirectional override";
-        }
-        if (code_point < 0) continue;
-        char code[8];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(code_point));
-        const bool bidi = kind != "control character";
-        diags.error("E102", s.node ? span_in_string(file, *s.node, i) : s.span,
-                    std::string(what) + " contains the " + std::string(kind) + " " + code +
-                        (bidi ? "; it would make the text shown differ from the text in the file (use U+2066–U+2069 isolates for mixed directions)"
-                              : "; texts may hold line breaks and tabs, but no terminal or control codes"));
-        return false;
+        if (c == 0xe2 && next == 0x80 && third >= 0xaa && third <= 0xae) return {i, 0x2000 + (third - 0x80), true};
     }
-    return true;
+    return {};
+}
+
+// True when a string passes both checks, so the caller need not even build their messages.
+bool clean_text(std::string_view v, std::size_t max_chars) {
+    return find_control_character(v).offset == std::string_view::npos && utf8_length(v) <= max_chars;
+}
+
+}  // namespace
+
+bool check_control_characters(const SourceFile& file, Diagnostics& diags, const Located& s, std::string_view what) {
+    const ControlCharacter found = find_control_character(s.value);
+    if (found.offset == std::string_view::npos) return true;
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(found.code_point));
+    diags.error("E102", s.node ? span_in_string(file, *s.node, found.offset) : s.span,
+                std::string(what) + " contains the " + (found.bidi ? "bidirectional override " : "control character ") + code +
+                    (found.bidi ? "; it would make the text shown differ from the text in the file (use U+2066–U+2069 isolates for mixed directions)"
+                                : "; texts may hold line breaks and tabs, but no terminal or control codes"));
+    return false;
 }
 
 std::optional<Located> TableReader::string(std::string_view key, Need need, std::size_t max_chars) {
@@ -87,8 +102,9 @@ std::optional<Located> TableReader::string(std::string_view key, Need need, std:
         return std::nullopt;
     }
     Located out{s->get(), span_of(file_, *n), n};
-    if (!check_length(diags_, out, "'" + std::string(key) + "' in " + what_, max_chars)) return std::nullopt;
-    if (!check_control_characters(file_, diags_, out, "'" + std::string(key) + "' in " + what_)) return std::nullopt;
+    if (clean_text(out.value, max_chars)) return out;
+    const std::string what = "'" + std::string(key) + "' in " + what_;
+    if (!check_length(diags_, out, what, max_chars) || !check_control_characters(file_, diags_, out, what)) return std::nullopt;
     return out;
 }
 
@@ -160,8 +176,11 @@ std::vector<Located> TableReader::strings(std::string_view key, Need need, std::
             continue;
         }
         Located l{s->get(), span_of(file_, item), &item};
-        const std::string what = "an entry of '" + std::string(key) + "' in " + what_;
-        if (check_length(diags_, l, what, max_chars) && check_control_characters(file_, diags_, l, what)) out.push_back(std::move(l));
+        if (!clean_text(l.value, max_chars)) {
+            const std::string what = "an entry of '" + std::string(key) + "' in " + what_;
+            if (!check_length(diags_, l, what, max_chars) || !check_control_characters(file_, diags_, l, what)) continue;
+        }
+        out.push_back(std::move(l));
     }
     return out;
 }

@@ -9,43 +9,52 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <unordered_set>
 #include <vector>
 
 namespace measured {
 
-// States live once, side by side in one arena (width values each); the set holds their indices.
+// States live once, side by side in one arena (width values each), found again through an
+// open-addressing table of their indices: no allocation per state, which the walks' speed depends on.
 struct StateSet {
     std::vector<std::int64_t> arena;
     std::size_t width = 1;
 
-    struct Hash {
-        const StateSet* set;
-        std::size_t operator()(std::size_t index) const {
-            std::uint64_t h = 0xcbf29ce484222325ULL;
-            const std::int64_t* s = set->arena.data() + index * set->width;
-            for (std::size_t i = 0; i < set->width; ++i) {
-                h ^= static_cast<std::uint64_t>(s[i]);
-                h *= 0x100000001b3ULL;
-            }
-            return static_cast<std::size_t>(h);
-        }
-    };
-    struct Equal {
-        const StateSet* set;
-        bool operator()(std::size_t a, std::size_t b) const {
-            return std::equal(set->arena.begin() + static_cast<std::ptrdiff_t>(a * set->width),
-                              set->arena.begin() + static_cast<std::ptrdiff_t>((a + 1) * set->width),
-                              set->arena.begin() + static_cast<std::ptrdiff_t>(b * set->width));
-        }
-    };
-    std::unordered_set<std::size_t, Hash, Equal> index{1024, Hash{this}, Equal{this}};
-
     [[nodiscard]] std::size_t size() const { return arena.size() / width; }
     // Adds the state in `candidate` if it is new.
     void add(const std::vector<std::int64_t>& candidate) {
-        arena.insert(arena.end(), candidate.begin(), candidate.end());
-        if (!index.insert(size() - 1).second) arena.resize(arena.size() - width);
+        if ((size() + 1) * 2 > slots_.size()) grow();
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = hash(candidate.data()) & mask;; i = (i + 1) & mask) {
+            if (slots_[i] == 0) {
+                arena.insert(arena.end(), candidate.begin(), candidate.end());
+                slots_[i] = size();   // the index plus one
+                return;
+            }
+            if (std::equal(candidate.begin(), candidate.end(), arena.begin() + static_cast<std::ptrdiff_t>((slots_[i] - 1) * width))) return;
+        }
+    }
+
+private:
+    std::vector<std::size_t> slots_;   // 0 = empty, else the state's index plus one
+
+    [[nodiscard]] std::size_t hash(const std::int64_t* s) const {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (std::size_t i = 0; i < width; ++i) {
+            h ^= static_cast<std::uint64_t>(s[i]);
+            h *= 0x100000001b3ULL;
+        }
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+    void grow() {
+        std::vector<std::size_t> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t entry : old) {
+            if (entry == 0) continue;
+            std::size_t i = hash(arena.data() + (entry - 1) * width) & mask;
+            while (slots_[i] != 0) i = (i + 1) & mask;
+            slots_[i] = entry;
+        }
     }
 };
 

@@ -69,6 +69,8 @@ std::string_view first_meaningful_line(std::string_view text, std::uint32_t* lin
 
 // JSON and YAML are the likeliest mistakes; say so instead of reporting a cryptic TOML error.
 std::optional<std::string> wrong_format_hint(std::string_view text) {
+    // A UTF-8 byte-order mark is no part of the first line (toml++ skips it too).
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const std::string_view line = first_meaningful_line(text);
     if (line.empty()) return std::nullopt;
     if (line.front() == '{' || (line.front() == '[' && line.size() > 1 && (line[1] == '{' || line[1] == '"')))

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 namespace measured {
 
@@ -52,7 +53,19 @@ void check_image(const Scenario& s, const std::string& image, const Span& span, 
         diags.error("E502", span, "the image of " + owner + " is a link that leads outside the scenario's folder");
         return;
     }
-    if (!fs::is_regular_file(real_image, ec)) diags.error("E500", span, "the image of " + owner + " is not a file");
+    if (!fs::is_regular_file(real_image, ec)) {
+        diags.error("E500", span, "the image of " + owner + " is not a file");
+        return;
+    }
+    // The name is not enough: the file must start like a PNG or a JPEG, or the runner cannot show it.
+    std::ifstream in(real_image, std::ios::binary);
+    char head[8] = {};
+    in.read(head, sizeof head);
+    const std::string_view magic(head, static_cast<std::size_t>(in.gcount()));
+    const bool png = magic == std::string_view("\x89PNG\r\n\x1a\n", 8);
+    const bool jpeg = magic.starts_with("\xFF\xD8\xFF");
+    if (!png && !jpeg)
+        diags.error("E503", span, "the image of " + owner + " is named like an image but its content is not PNG or JPEG: '" + image + "'");
 }
 
 void check_citations(const Scenario& s, const Catalogue& cat, Diagnostics& diags) {
@@ -146,6 +159,15 @@ void validate(const Scenario& s, Diagnostics& diags, const ValidateOptions& opti
                           " combinations of scene and variable values; dead ends and never-offered choices were not checked everywhere");
         return;
     }
+    // Every ending on the map, yet none whose conditions ever all hold: a trainee would go round for
+    // ever (the map-only case is the E400 above).
+    const bool any_ending_reached = std::any_of(s.endings.begin(), s.endings.end(), [&](const Ending& e) {
+        return ex.node_reached[static_cast<std::size_t>(s.find_node(e.id))];
+    });
+    if (ending_reachable && !any_ending_reached && !s.endings.empty())
+        diags.error("E400", s.start_span,
+                    "no ending can be reached from the start scene '" + s.start +
+                        "': on every way to an ending some condition is never true, so a trainee could only go round for ever");
     for (int n = 0; n < s.node_count(); ++n) {
         if (!reach[static_cast<std::size_t>(n)] || ex.node_reached[static_cast<std::size_t>(n)]) continue;
         const Span& span = s.is_ending(n) ? s.ending(n).span : s.scene(n).span;

@@ -380,6 +380,7 @@ TEST_CASE("cli/hostile: JSON by mistake is E012") {
         content = "# exported\n{\"format\": 1}\n";
         line = 2;
     }
+    SUBCASE("after a UTF-8 byte-order mark") { content = "\xEF\xBB\xBF{\"format\": 1}\n"; }
     const auto path = dir.write("scenario.toml", content);
     const auto r = lint_must_fail(path, "E012");
     CHECK(r.out == path + ":" + std::to_string(line) +
@@ -513,8 +514,9 @@ TEST_CASE("cli/hostile: a 600-character expression is E301") {
 
 TEST_CASE("cli/hostile: images outside the scenario folder are refused") {
     TempDir dir;
-    dir.write("outside.png", "not really a PNG");
-    dir.write("scen/images/inside.png", "not really a PNG either");
+    const std::string png_signature("\x89PNG\r\n\x1a\n", 8);
+    dir.write("outside.png", png_signature + "outside");
+    dir.write("scen/images/inside.png", png_signature + "inside");
     auto scenario_with = [&](const std::string& image) {
         const std::string text = minimal_scenario("", "image = \"" + image + "\"\nimage_alt = \"A picture.\"\n");
         return std::pair{dir.write("scen/scenario.toml", text), line_of(text, "image = ")};
@@ -585,6 +587,18 @@ TEST_CASE("cli/hostile: images outside the scenario folder are refused") {
     SUBCASE("not a PNG or JPEG is E503") {
         const auto [path, line] = scenario_with("images/inside.gif");
         lint_must_fail(path, "E503");
+    }
+    SUBCASE("a text file named .png is E503: the content is checked, not only the name") {
+        dir.write("scen/images/fake.png", "not a PNG at all\n");
+        const auto [path, line] = scenario_with("images/fake.png");
+        const auto r = lint_must_fail(path, "E503");
+        CHECK(contains(r.out, "is named like an image but its content is not PNG or JPEG: 'images/fake.png'"));
+    }
+    SUBCASE("a JPEG is accepted by its content, whatever the case of its extension") {
+        dir.write("scen/images/photo.JPG", std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF");
+        const auto [path, line] = scenario_with("images/photo.JPG");
+        const auto r = run_cli({"lint", "--strict", path}, "", hang_guard);
+        CHECK(r.exit_code == 0);
     }
     SUBCASE("an image without image_alt is E100") {
         const auto path = dir.write("scen/scenario.toml", minimal_scenario("", "image = \"images/inside.png\"\n"));

@@ -115,6 +115,8 @@ TEST_CASE("images: absolute, escaping, missing, wrong type, symlink out, and a g
     CHECK(with_code(lint_image("images/link.png"), "E502").size() == 1);
     CHECK(with_code(lint_image("images/missing.png"), "E500").size() == 1);
     CHECK(with_code(lint_image("images/door.gif"), "E503").size() == 1);
+    dir.write("ok/images/empty.png", "");
+    CHECK(with_code(lint_image("images/empty.png"), "E503").size() == 1);
 }
 
 TEST_CASE("graph checks are skipped after loader errors, so one mistake gives one message") {

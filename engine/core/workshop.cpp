@@ -201,11 +201,30 @@ std::optional<WorkshopRecord> read_workshop_source(const SourceFile& file, Diagn
                 if (reason->value.find_first_not_of(" \t\r\n") == std::string::npos)
                     diags.error("E710", reason->span, "an override must say why: 'override' is the trainer's reason");
             }
+            // The console asks for a reason whenever the option played is not the vote's plurality
+            // (a tie included); a record without one contradicts itself.
+            if (total_votes(wd.votes) > 0 && !wd.overridden && wd.decision.choice != plurality(wd.votes))
+                diags.error("E710", dr.key_span("votes"),
+                            "'" + wd.decision.choice + "' was played although the vote's " +
+                                (plurality(wd.votes).empty() ? std::string("result was a tie") : "majority was '" + plurality(wd.votes) + "'") +
+                                ", and there is no 'override' with the trainer's reason");
             dr.finish();
             b.decisions.push_back(std::move(wd));
         }
         if (b.parent >= 0 && b.parent < index && b.fork > b.decisions.size())
             diags.error("E710", br.key_span("fork"), "'fork' is larger than the branch's number of decisions");
+        else if (b.parent >= 0 && b.parent < index) {
+            // A what-if replays its parent's first `fork` decisions, then goes its own way.
+            const auto& shared = rec.branches[static_cast<std::size_t>(b.parent)].decisions;
+            const auto same = [](const WorkshopDecision& x, const WorkshopDecision& y) {
+                return x.decision.scene == y.decision.scene && x.decision.choice == y.decision.choice &&
+                       x.decision.outcome == y.decision.outcome && x.decision.timed_out == y.decision.timed_out;
+            };
+            if (b.fork > shared.size() || !std::equal(b.decisions.begin(), b.decisions.begin() + static_cast<std::ptrdiff_t>(b.fork), shared.begin(), same))
+                diags.error("E710", br.key_span("fork"),
+                            "this branch forks after decision " + std::to_string(b.fork) + " of branch " + std::to_string(b.parent + 1) +
+                                ", but the decisions before the fork differ from that branch's");
+        }
         br.finish();
         rec.branches.push_back(std::move(b));
     }
@@ -217,6 +236,10 @@ std::optional<WorkshopRecord> read_workshop_source(const SourceFile& file, Diagn
             diags.error("E710", fr.key_span("branch"), "the flag names branch " + std::to_string(branch) + ", which does not exist");
         f.branch = static_cast<std::size_t>(branch);
         f.decisions = static_cast<std::size_t>(fr.integer("decisions", Need::required, 0, 10000).value_or(0));
+        if (f.branch < rec.branches.size() && f.decisions > rec.branches[f.branch].decisions.size())
+            diags.error("E710", fr.key_span("decisions"),
+                        "the flag is after decision " + std::to_string(f.decisions) + ", but its branch has " +
+                            std::to_string(rec.branches[f.branch].decisions.size()));
         if (auto n = fr.id("node", Need::required)) f.node = n->value;
         f.at = read_seconds(file, diags, fr, "at", "E710", 1e8).value_or(0);
         if (auto note = fr.string("note", Need::optional, 2000)) f.note = note->value;
@@ -258,6 +281,34 @@ std::optional<Session> replay_branch(const Scenario& scenario, const WorkshopRec
     }
     s->timer_scale = r.timer_scale;
     s->mode = "workshop";
+    // Votes can only be for options the console showed at that moment (or for letting a timer run out).
+    Session step(scenario, r.seed);
+    for (std::size_t i = 0; i < history.size() && !step.finished(); ++i) {
+        const Scene& scene = *step.scene();
+        const auto offered = step.available_choices();
+        for (const auto& v : r.branches[branch].decisions[i].votes) {
+            const bool shown = (v.choice == "timeout" && scene.timeout) ||
+                               std::any_of(offered.begin(), offered.end(),
+                                           [&](int c) { return scene.choices[static_cast<std::size_t>(c)].id == v.choice; });
+            if (!shown) {
+                diags.error("E703", where, "branch " + std::to_string(branch + 1) + ", decision " + std::to_string(i + 1) + ": votes for '" +
+                                               v.choice + "', which scene '" + scene.id + "' did not offer");
+                return std::nullopt;
+            }
+        }
+        const Decision& d = history[i];
+        (void)(d.timed_out ? step.time_out(d.seconds) : step.choose_id(d.choice, d.seconds));
+    }
+    // A flag sits where the branch was after that many decisions.
+    for (const auto& f : r.flags) {
+        if (f.branch != branch || f.decisions > history.size()) continue;
+        const std::string& at = f.decisions < history.size() ? history[f.decisions].scene : scenario.node_id(s->node());
+        if (f.node != at) {
+            diags.error("E703", where, "a flag on branch " + std::to_string(branch + 1) + " after decision " + std::to_string(f.decisions) +
+                                           " names '" + f.node + "', but the branch was at '" + at + "'");
+            return std::nullopt;
+        }
+    }
     return s;
 }
 

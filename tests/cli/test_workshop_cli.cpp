@@ -325,11 +325,13 @@ TEST_CASE("cli/workshop: golden summary of a fixed set of sessions and workshops
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     }
     REQUIRE(save_workshop(golden_workshop(), dir.path() + "/workshop-tuesday.toml").empty());
-    // A second group: a tied vote at the door (the trainer plays the kick), then the group's strike.
+    // A second group: a tied vote at the door (the trainer breaks the tie, with a reason, by playing
+    // the kick), then the group's strike.
     WorkshopRecord thursday = new_workshop_record(golden_scenario(), 11, "2026-11-26 10:00");
     thursday.group = "Thursday cohort";
     thursday.branches[0] = play_branch(golden_scenario(), 11,
-                                       {{"kick", {{"talk", 5}, {"kick", 5}, {"timeout", 2}}, 12, 100}, {"strike", {{"wait", 3}, {"strike", 9}}, 6, 400}});
+                                       {{"kick", {{"talk", 5}, {"kick", 5}, {"timeout", 2}}, 12, 100, "Tied vote: we play the forced entry to discuss it."},
+                                        {"strike", {{"wait", 3}, {"strike", 9}}, 6, 400}});
     thursday.duration = 900;
     REQUIRE(save_workshop(thursday, dir.path() + "/workshop-thursday.toml").empty());
 

@@ -183,8 +183,8 @@ struct WalkResult {
 };
 
 template <typename OnState, typename OnOffered, typename OnAdded, typename OnStuck>
-WalkResult walk_states(const Scenario& s, std::size_t max_states, OnState on_state, OnOffered on_offered, OnAdded on_added,
-                       OnStuck on_stuck) {
+WalkResult walk_states(const Scenario& s, std::size_t max_states, const std::vector<bool>& relevant, OnState on_state,
+                       OnOffered on_offered, OnAdded on_added, OnStuck on_stuck) {
     WalkResult result;
     const int start = s.start_node();
     if (start < 0) return result;
@@ -207,18 +207,22 @@ WalkResult walk_states(const Scenario& s, std::size_t max_states, OnState on_sta
         if (!on_state(head, node, values)) break;
         if (s.is_ending(node)) continue;
         const Scene& sc = s.scene(node);
-        auto push = [&](const std::vector<std::int64_t>& candidate, RouteStep step) {
+        auto push = [&](std::vector<std::int64_t>& candidate, RouteStep step) {
             if (states.size() >= result.limit) {
                 result.complete = false;
                 return;
             }
+            // Variables no condition depends on keep their starting value, so states that differ
+            // only there are one state.
+            for (std::size_t i = 0; i < relevant.size(); ++i)
+                if (!relevant[i]) candidate[1 + i] = init[i];
             const std::size_t before = states.size();
             states.add(candidate);
             if (states.size() > before) on_added(head, step);
         };
         const bool any = for_each_successor(
             sc, vars, st, after, next, [&](int choice) { on_offered(node, choice); },
-            [&](const std::vector<std::int64_t>& candidate, const Choice&, int choice, int outcome) { push(candidate, {choice, outcome}); });
+            [&](std::vector<std::int64_t>& candidate, const Choice&, int choice, int outcome) { push(candidate, {choice, outcome}); });
         if (!any && !sc.timeout) on_stuck(node, values);
     }
     result.states = states.size();
@@ -227,8 +231,44 @@ WalkResult walk_states(const Scenario& s, std::size_t max_states, OnState on_sta
 
 }  // namespace
 
+std::vector<bool> condition_variables(const Scenario& s) {
+    std::vector<bool> relevant(s.variables.size(), false);
+    auto reads = [&](const Expr& e, std::vector<bool>& into) {
+        for (const auto& n : e.nodes)
+            if (n.op == ExprNode::Op::variable) into[static_cast<std::size_t>(n.value)] = true;
+    };
+    // Which variables each variable's effects read.
+    std::vector<std::vector<bool>> feeds(s.variables.size(), std::vector<bool>(s.variables.size(), false));
+    auto note_effects = [&](const std::vector<Effect>& effects) {
+        for (const auto& e : effects) {
+            auto& into = feeds[static_cast<std::size_t>(e.variable)];
+            reads(e.value, into);
+            if (e.op != Effect::Op::assign) into[static_cast<std::size_t>(e.variable)] = true;
+        }
+    };
+    for (const auto& scene : s.scenes) {
+        for_each_choice(scene, [&](const Choice& c, int) {
+            if (c.condition) reads(*c.condition, relevant);
+            note_effects(c.effects);
+            for (const auto& o : c.outcomes) note_effects(o.effects);
+        });
+    }
+    // What a relevant variable is computed from is relevant too.
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (std::size_t v = 0; v < relevant.size(); ++v) {
+            if (!relevant[v]) continue;
+            for (std::size_t w = 0; w < relevant.size(); ++w)
+                if (feeds[v][w] && !relevant[w]) relevant[w] = grew = true;
+        }
+    }
+    return relevant;
+}
+
 Exploration explore(const Scenario& s, std::size_t max_states, Routes* routes) {
     Exploration ex;
+    // Routes are read back step by step and must stay those of the full walk.
+    ex.relevant = routes ? std::vector<bool>(s.variables.size(), true) : condition_variables(s);
     ex.node_reached.assign(static_cast<std::size_t>(s.node_count()), false);
     ex.choice_offered.resize(s.scenes.size());
     for (std::size_t i = 0; i < s.scenes.size(); ++i) ex.choice_offered[i].assign(s.scenes[i].choices.size(), false);
@@ -245,7 +285,7 @@ Exploration explore(const Scenario& s, std::size_t max_states, Routes* routes) {
         parents.push_back({0, {}});
     }
     const auto walk = walk_states(
-        s, max_states,
+        s, max_states, ex.relevant,
         [&](std::size_t head, int node, std::span<const std::int64_t>) {
             ex.node_reached[static_cast<std::size_t>(node)] = true;
             if (routes && s.is_ending(node)) {

@@ -47,7 +47,14 @@ struct Exploration {
     std::vector<bool> node_reached;  // per node
     std::vector<std::vector<bool>> choice_offered;   // per scene, per choice
     std::vector<DeadEnd> dead_ends;  // first few states where nothing can be chosen
+    // Per variable: whether any condition depends on it (directly, or through the effects that set
+    // the variables a condition reads). Without routes, the walk tracks only these: the others
+    // cannot change which scenes and choices are reached, so their values are left at the start's.
+    std::vector<bool> relevant;
 };
+
+// The variables conditions depend on (see Exploration::relevant).
+[[nodiscard]] std::vector<bool> condition_variables(const Scenario& s);
 
 
 // One step of a route: the choice (index into the scene's choices, -1 for the timeout) and the random

@@ -105,10 +105,12 @@ void check_citations(const Scenario& s, const Catalogue& cat, Diagnostics& diags
     for (const auto& sc : s.scenes) for_each_choice(sc, check_choice);
 }
 
-std::string describe_values(const Scenario& s, const std::vector<std::int64_t>& values) {
+// The values of the variables the conditions depend on (the others are not tracked by the walk).
+std::string describe_values(const Scenario& s, const std::vector<std::int64_t>& values, const std::vector<bool>& relevant) {
     std::string out;
     for (std::size_t i = 0; i < values.size() && i < s.variables.size(); ++i) {
-        if (i) out += ", ";
+        if (i < relevant.size() && !relevant[i]) continue;
+        if (!out.empty()) out += ", ";
         const auto& v = s.variables[i].info;
         out += v.id + "=" + (v.type == ValueType::boolean ? (values[i] ? "true" : "false") : std::to_string(values[i]));
     }
@@ -152,7 +154,7 @@ void validate(const Scenario& s, Diagnostics& diags, const ValidateOptions& opti
     const Exploration ex = explore(s, options.max_states);
     for (const auto& d : ex.dead_ends)
         diags.error("E402", s.scene(d.node).span,
-                    "dead end: in scene '" + s.node_id(d.node) + "' no choice is available when " + describe_values(s, d.values));
+                    "dead end: in scene '" + s.node_id(d.node) + "' no choice is available when " + describe_values(s, d.values, ex.relevant));
     if (!ex.complete) {
         diags.warning("W409", s.span,
                       "the scenario has more than " + std::to_string(ex.limit) +

@@ -768,8 +768,8 @@ TEST_CASE("cli/hostile: interpolation in labels and facts, and floods of braces"
 }
 
 TEST_CASE("cli/hostile: a state space too large to walk is cut off with W409") {
-    // 20 variables that eight looping choices keep changing: far more than the 200000 states the
-    // validator walks. It must stop, say so, and still finish; --strict makes the warning fail.
+    // 20 variables that eight looping choices keep changing and the way out depends on: far more
+    // than the 200000 states the validator walks. It must stop, say so, and still finish; --strict makes the warning fail.
     TempDir dir;
     std::string vars, choices;
     for (int i = 0; i < 20; ++i) vars += "v" + std::to_string(i) + " = { type = \"int\", initial = 0, min = 0, max = 1000000000 }\n";
@@ -778,7 +778,10 @@ TEST_CASE("cli/hostile: a state space too large to walk is cut off with W409") {
         for (int i = c; i < 20; i += 8) effects += std::string(effects.empty() ? "" : ", ") + "\"v" + std::to_string(i) + " += " + std::to_string(c + 1) + "\"";
         choices += "  [[scene.choice]]\n  id = \"c" + std::to_string(c) + "\"\n  label = \"Again\"\n  target = \"first\"\n  effects = [" + effects + "]\n";
     }
-    choices += "  [[scene.choice]]\n  id = \"out\"\n  label = \"Out\"\n  target = \"end\"\n\n";
+    // The way out depends on every variable, so the walk must track them all.
+    std::string sum;
+    for (int i = 0; i < 20; ++i) sum += (i ? " + v" : "v") + std::to_string(i);
+    choices += "  [[scene.choice]]\n  id = \"out\"\n  label = \"Out\"\n  condition = \"" + sum + " >= 0\"\n  target = \"end\"\n\n";
     const std::string text = minimal_header("first") + "[variables]\n" + vars + "\n[[scene]]\nid = \"first\"\ntext = \"T.\"\n" + choices + minimal_ending();
     const auto path = dir.write("states.toml", text);
     const auto r = run_cli({"lint", "--strict", path}, "", hang_guard);

@@ -1,4 +1,5 @@
 // The validator: graph checks, images, principles and citations against the real catalogue.
+#include "analysis.hpp"
 #include "helpers.hpp"
 
 #include <doctest/doctest.h>
@@ -84,6 +85,33 @@ TEST_CASE("E402 a dead end where no condition can hold") {
     CHECK(with_code(l.diags, "E402")[0].message == "dead end: in scene 'loop' no choice is available when tension=6");
     // Both choices are never offered in practice.
     CHECK(with_code(l.diags, "W404").size() == 2);
+}
+
+TEST_CASE("the state walk tracks only the variables conditions depend on") {
+    // `score` climbs in a loop over a range of a billion and no condition reads it: tracked, it
+    // would cut the walk off (W409); untracked, the walk stays small. Once `alarm` is computed from
+    // `tension`, both are tracked, and a dead end names them, never `score`.
+    const std::string vars = "score = { type = \"int\", initial = 0, min = 0, max = 1000000000 }\n"
+                             "tension = { type = \"int\", initial = 2, min = 0, max = 10 }\n"
+                             "alarm = { type = \"bool\", initial = false }";
+    std::string src = with_second_scene(
+        "  [[scene.choice]]\n  id = \"again\"\n  label = \"Again\"\n  condition = \"tension < 5\"\n  target = \"loop\"\n"
+        "  effects = [\"score += 1\"]\n"
+        "  [[scene.choice]]\n  id = \"calm\"\n  label = \"Calm\"\n  condition = \"not alarm\"\n  target = \"end\"\n",
+        vars);
+    src = replace_first(src, "target = \"end\"", "target = \"loop\"");
+    const auto l = lint_text(src);
+    INFO(dump(l.diags));
+    CHECK(l.diags.empty());
+    const auto loaded = load_text(src);
+    REQUIRE(loaded.scenario);
+    CHECK(condition_variables(*loaded.scenario) == std::vector<bool>{false, true, true});
+
+    const std::string fed = replace_first(src, "effects = [\"score += 1\"]", "effects = [\"score += 1\", \"tension += 3\", \"alarm = tension > 1\"]");
+    const auto stuck = lint_text(fed);
+    INFO(dump(stuck.diags));
+    REQUIRE(with_code(stuck.diags, "E402").size() == 1);
+    CHECK(with_code(stuck.diags, "E402")[0].message == "dead end: in scene 'loop' no choice is available when tension=5, alarm=true");
 }
 
 TEST_CASE("W404 a choice that is never offered, though its condition could be true in general") {

@@ -24,8 +24,8 @@ void scenario(Bytes data);
 // to the same value, its value lies within its computed interval, and a false condition explains
 // itself; an effect keeps its variable within range.
 void expression(Bytes data);
-// A standards-catalogue file (an instrument file or principles.toml), then the cross-file checks,
-// the search and the citation labels.
+// A standards-catalogue file (an instrument file or principles.toml) beside the real principles,
+// then the cross-file checks and the citation labels; a provision is found by its own title.
 void catalogue(Bytes data);
 // A session file, restored on tests/data/golden/scenario.toml; a restored session saves and
 // restores to the same history.

@@ -171,11 +171,11 @@ void details_pane(const LibraryView& vm, const LibraryUiState& st, Commands& out
         vertical_gap(0.3f);
     }
     if (button(tr("library.start_learn"))) out.push_back(cmd::Start{item->entry, Mode::learn});
-    ImGui::SameLine();
+    same_line_if_fits(tr("library.start_assess"));
     if (button(tr("library.start_assess"))) out.push_back(cmd::Start{item->entry, Mode::assess});
-    ImGui::SameLine();
+    same_line_if_fits(tr("library.start_workshop"));
     if (button(tr("library.start_workshop"))) out.push_back(cmd::Start{item->entry, Mode::workshop});
-    ImGui::SameLine();
+    same_line_if_fits(tr("library.open_author"));
     if (button(tr("library.open_author"))) out.push_back(cmd::Start{item->entry, Mode::author});
     paragraph_dim(tr("library.modes_explained"));
     vertical_gap(0.4f);

@@ -29,6 +29,9 @@ void probe_text_item(std::string_view text);
 void probe_rect(std::string_view label, ImVec2 min, ImVec2 max);
 
 [[nodiscard]] bool button(const char* label, ImVec2 size = {0, 0}, bool enabled = true);
+// Keeps the button labelled `next_label` on the line of the last item when it fits there, so a row
+// of buttons wraps instead of running past the panel's edge.
+void same_line_if_fits(const char* next_label);
 // A large choice button: the key number in a box, then the label, wrapped to the width.
 [[nodiscard]] bool choice_button(int number, std::string_view label, float width);
 [[nodiscard]] bool selectable(const char* label, bool selected, ImVec2 size = {0, 0}, ImGuiSelectableFlags flags = 0);

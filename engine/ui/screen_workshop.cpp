@@ -517,6 +517,14 @@ void projected_extras(const ProjectorView& vm) {
     }
 }
 
+// The content warning's heading and the scenario's title, alike on the console and the projector.
+void warning_heading(const std::string& scenario_title) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().timer_low);
+    heading(tr("warning.heading"));
+    ImGui::PopStyleColor();
+    title(scenario_title);
+}
+
 }  // namespace
 
 void draw_workshop_console(const ConsoleView& vm, ConsoleUiState& st, Textures* textures, Commands& out) {
@@ -526,10 +534,7 @@ void draw_workshop_console(const ConsoleView& vm, ConsoleUiState& st, Textures* 
     ImGui::BeginChild("##console_main", {left, 0}, false, ImGuiWindowFlags_NavFlattened);
     switch (vm.stage) {
     case WorkshopStage::warning:
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().timer_low);
-        heading(tr("warning.heading"));
-        ImGui::PopStyleColor();
-        title(vm.scenario_title);
+        warning_heading(vm.scenario_title);
         for (const auto& w : vm.warnings) bullet_text(tr(("warning." + w).c_str()));
         paragraph_dim(tr("workshop.warning_projected"));
         vertical_gap(0.4f);
@@ -625,10 +630,7 @@ void draw_projector(const ProjectorView& vm, Textures* textures) {
     } else {
         switch (vm.stage) {
         case WorkshopStage::warning:
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().timer_low);
-            heading(tr("warning.heading"));
-            ImGui::PopStyleColor();
-            title(vm.scenario_title);
+            warning_heading(vm.scenario_title);
             paragraph(tr("warning.intro"));
             for (const auto& w : vm.warnings) bullet_text(tr(("warning." + w).c_str()));
             paragraph_dim(tr("warning.care"));
